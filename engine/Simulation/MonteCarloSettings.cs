@@ -1,0 +1,49 @@
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Simulation;
+
+/// <summary>
+/// How to run one Monte Carlo valuation. The seed is always explicit: the same settings give the
+/// same bits whatever the number of threads.
+/// </summary>
+public sealed record MonteCarloSettings
+{
+    /// <summary>Number of paths (with antithetic variates: paths including the mirrored ones; even).</summary>
+    public long Paths { get; init; } = 100_000;
+
+    /// <summary>Seed of all random streams. Zero is an ordinary seed, not "from the clock".</summary>
+    public ulong Seed { get; init; } = 20_260_101;
+
+    /// <summary>Pair each path with its mirror image (−z, 1 − u).</summary>
+    public bool Antithetic { get; init; }
+
+    /// <summary>Adjust by the payoff's control variate with the regression coefficient estimated from the same paths.</summary>
+    public bool ControlVariate { get; init; }
+
+    /// <summary>Pseudo-random or Sobol' with Brownian bridge.</summary>
+    public RandomKind Random { get; init; } = RandomKind.Pseudo;
+
+    /// <summary>Independent digital shifts for <see cref="RandomKind.SobolBrownianBridge"/>; the SE comes from their spread.</summary>
+    public int QuasiRandomReplicates { get; init; } = 16;
+
+    /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Checks the settings against <paramref name="limits"/> for a grid of <paramref name="steps"/> steps.</summary>
+    public void Validate(int steps, SimulationLimits limits)
+    {
+        if (Paths <= 0) Guard.Fail("settings.paths", $"must be at least 1, got {Paths}");
+        if (Paths > limits.MaxPaths) throw new BudgetExceededException("settings.paths", Paths, limits.MaxPaths);
+        if (steps > limits.MaxSteps) throw new BudgetExceededException("settings.steps", steps, limits.MaxSteps);
+        if (Paths > limits.MaxPathSteps / steps) throw new BudgetExceededException("settings.paths", Paths * (long)steps, limits.MaxPathSteps);
+        if (Antithetic && Paths % 2 != 0) Guard.Fail("settings.paths", $"must be even with antithetic variates, got {Paths}");
+        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
+        if (!Enum.IsDefined(Random)) Guard.Fail("settings.random", $"unknown kind {Random}");
+        if (Random == RandomKind.SobolBrownianBridge)
+        {
+            Guard.InRange(QuasiRandomReplicates, 2, 1024, "settings.quasiRandomReplicates");
+            if (Paths % QuasiRandomReplicates != 0)
+                Guard.Fail("settings.paths", $"must be a multiple of quasiRandomReplicates ({QuasiRandomReplicates}), got {Paths}");
+        }
+    }
+}

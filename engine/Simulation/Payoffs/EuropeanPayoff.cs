@@ -1,0 +1,40 @@
+using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Simulation.Payoffs;
+
+/// <summary>
+/// A European call or put on the price at the last step of the grid. Control variate: the terminal
+/// price itself, whose mean is known (F_0 for a futures price).
+/// </summary>
+public sealed record EuropeanPayoff : IPathPayoff
+{
+    public EuropeanPayoff(OptionType type, double strike)
+    {
+        Type = type;
+        Strike = Guard.Positive(strike, "strike");
+    }
+
+    public OptionType Type { get; }
+    public double Strike { get; }
+
+    public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper) =>
+        new Accumulator(this, blockSize, stepper.ExpectedPrices[^1]);
+
+    private sealed class Accumulator(EuropeanPayoff payoff, int blockSize, double controlMean) : IPayoffAccumulator
+    {
+        private readonly double[] _terminal = new double[blockSize];
+        public double ControlMean => controlMean;
+
+        public void Reset() { }
+
+        // Each step overwrites the buffer, so after the last step it holds the terminal price.
+        public void Observe(int step, ReadOnlySpan<double> prices) => prices.CopyTo(_terminal);
+
+        public void Complete(Span<double> values, Span<double> control)
+        {
+            VanillaPayoff.Apply(payoff.Type, payoff.Strike, _terminal, values);
+            _terminal.CopyTo(control);
+        }
+    }
+}

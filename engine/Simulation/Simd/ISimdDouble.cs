@@ -1,0 +1,30 @@
+namespace CarbonDerivatives.Engine.Simulation.Simd;
+
+/// <summary>
+/// A vector of doubles of some width (512-bit, 256-bit or one scalar). Kernels are written once as
+/// generic methods over this interface; the JIT specialises each width, so the wrappers cost nothing.
+/// This keeps one definition of each kernel instead of one copy per SIMD tier.
+/// </summary>
+internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
+{
+    /// <summary>Number of doubles in one vector.</summary>
+    static abstract int Count { get; }
+
+    static abstract TSelf Load(ReadOnlySpan<double> source, int offset);
+    void Store(Span<double> destination, int offset);
+    static abstract TSelf Broadcast(double value);
+
+    static abstract TSelf operator +(TSelf left, TSelf right);
+    static abstract TSelf operator -(TSelf left, TSelf right);
+    static abstract TSelf operator *(TSelf left, TSelf right);
+
+    /// <summary>a * b + c with a single rounding.</summary>
+    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
+    static abstract TSelf Max(TSelf left, TSelf right);
+    static abstract TSelf Min(TSelf left, TSelf right);
+    static abstract TSelf Exp(TSelf value);
+    static abstract TSelf Sqrt(TSelf value);
+
+    /// <summary>1.0 in each element where left &gt; right, else 0.0.</summary>
+    static abstract TSelf OneWhereGreater(TSelf left, TSelf right);
+}
