@@ -1,1 +1,19 @@
-namespace CarbonDerivatives.Benchmarks; public static class Program { public static int Main(string[] a) => 0; }
+using BenchmarkDotNet.Running;
+using CarbonDerivatives.Benchmarks.Quick;
+
+namespace CarbonDerivatives.Benchmarks;
+
+/// <summary>
+/// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
+/// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "quick")
+            return QuickComparison.Run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new ShortRunConfig());
+        return 0;
+    }
+}

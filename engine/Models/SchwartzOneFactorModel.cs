@@ -44,7 +44,7 @@ public sealed record SchwartzOneFactorModel : IPathModel
     internal double DiffusionVariance(double t)
     {
         double kt2 = 2 * MeanReversion * t;
-        double factor = kt2 < 1e-8 ? t * (1 - kt2 / 2) : -Math.ExpM1(-kt2) / (2 * MeanReversion);
+        double factor = kt2 < 1e-8 ? t * (1 - kt2 / 2) : -double.ExpM1(-kt2) / (2 * MeanReversion);
         return Volatility * Volatility * factor;
     }
 

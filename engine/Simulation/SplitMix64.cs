@@ -20,5 +20,5 @@ internal static class SplitMix64
     public static ulong At(ulong state, ulong index) => Mix(state + (index + 1) * Gamma);
 
     /// <summary>A key for a sub-stream: distinct (seed, a, b) give unrelated keys.</summary>
-    public static ulong Key(ulong seed, ulong a, ulong b) => Mix(Mix(seed ^ Mix(a + Gamma)) + Mix(b + 2 * Gamma));
+    public static ulong Key(ulong seed, ulong a, ulong b) => Mix(Mix(seed ^ Mix(a + Gamma)) + Mix(b + unchecked(2 * Gamma)));
 }

@@ -3,7 +3,7 @@ using CarbonDerivatives.Engine.Products;
 
 namespace CarbonDerivatives.Engine.Simulation.Payoffs;
 
-/// <summary>max(ω(S − K), 0) written into <paramref name="payoff"/>, ω = +1 for a call, −1 for a put.</summary>
+/// <summary>max(ω(S − K), 0) per path, ω = +1 for a call, −1 for a put.</summary>
 internal static class VanillaPayoff
 {
     public static void Apply(OptionType type, double strike, ReadOnlySpan<double> underlying, Span<double> payoff)

@@ -2,8 +2,8 @@ namespace CarbonDerivatives.Engine.Simulation.Simd;
 
 /// <summary>
 /// An element-wise kernel over spans of equal length. <see cref="Execute{TVec}"/> processes whole
-/// vectors of <typeparamref name="TVec"/> from <paramref name="start"/> and returns where it stopped;
-/// <see cref="SimdLoop"/> runs the widest tier first and the scalar tier on the tail.
+/// vectors from index <c>start</c> and returns where it stopped; <see cref="SimdLoop"/> runs the
+/// widest tier first and the scalar tier on the tail.
 /// </summary>
 internal interface ISimdKernel
 {

@@ -1,0 +1,151 @@
+using System.Runtime.Intrinsics;
+using System.Text.Json;
+using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Simulation.Payoffs;
+using CarbonDerivatives.Engine.Simulation.Simd;
+
+namespace CarbonDerivatives.Benchmarks.Quick;
+
+/// <summary>
+/// One-process, side-by-side figures: the engine on one core and on all cores, a plain scalar loop and
+/// QLNet's MCEuropeanEngine on the same option, paths and steps; each figure the median of 5 runs.
+/// The machines here are noisy: read the ratios, not the absolute numbers.
+/// </summary>
+public static class QuickComparison
+{
+    private const int Runs = 5;
+    private const int Steps = 252;
+    private const int Paths = 100_000;
+    private const double Forward = 80, Strike = 80, Volatility = 0.45, Expiry = 1, Rate = 0.03;
+
+    public static int Run(string[] args)
+    {
+        string? jsonPath = args.Length >= 2 && args[0] == "--json" ? args[1] : null;
+        var figures = new Dictionary<string, double>();
+        int cores = Environment.ProcessorCount;
+        Console.WriteLine($"Machine: {cores} cores, SIMD {SimdTiers.Current} ({SimdTiers.WidthBits}-bit doubles: {SimdTiers.WidthBits / 64}), " +
+                          $"AVX-512 {Vector512.IsHardwareAccelerated}, .NET {Environment.Version}; median of {Runs} runs");
+        figures["cores"] = cores;
+        figures["vector_width_bits"] = SimdTiers.WidthBits;
+
+        figures["rng_normals_per_sec"] = NormalsPerSecond();
+        Console.WriteLine($"RNG normals (xoshiro256+ x8 lanes, Box-Muller), 1 core: {figures["rng_normals_per_sec"] / 1e6,8:F1} M/s");
+
+        Console.WriteLine();
+        Console.WriteLine($"GBM, {Steps} steps, arithmetic-average call, F=K={Forward}, vol {Volatility:P0}, {Paths:N0} paths:");
+        var grid = TimeGrid.Uniform(Expiry, Steps);
+        var gbm = new Black76Model(Forward, Volatility);
+        var average = new ArithmeticAveragePayoff(OptionType.Call, Strike);
+        double pathSteps = (double)Paths * Steps;
+        double oneCore = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(gbm, grid, average, threads: 1));
+        double allCores = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(gbm, grid, average, threads: cores));
+        double scalar = pathSteps / Measure.MedianSeconds(Runs, () =>
+            ScalarBaseline.ArithmeticAverageCall(Forward, Strike, Volatility, Expiry, Steps, Paths, seed: 7));
+        int qlnetPaths = Paths;
+        double qlnet = (double)qlnetPaths * Steps / Measure.MedianSeconds(Runs, () =>
+            QlnetReference.EuropeanCall(Forward, Strike, Volatility, Rate, Steps, qlnetPaths, seed: 7));
+        figures["engine_path_steps_per_sec_1core"] = oneCore;
+        figures["engine_path_steps_per_sec_allcores"] = allCores;
+        figures["scalar_path_steps_per_sec"] = scalar;
+        figures["qlnet_path_steps_per_sec"] = qlnet;
+        Row("engine, 1 core", oneCore, oneCore);
+        Row($"engine, {cores} cores", allCores, oneCore);
+        Row("scalar C# loop, 1 core", scalar, oneCore);
+        Row($"QLNet MCEuropeanEngine ({qlnetPaths:N0} paths, {Steps} steps)", qlnet, oneCore);
+        Console.WriteLine($"  all-cores / 1-core {allCores / oneCore:F2}x; engine(all) / QLNet {allCores / qlnet:F0}x; engine(1) / QLNet {oneCore / qlnet:F0}x; engine(1) / scalar {oneCore / scalar:F1}x");
+
+        Console.WriteLine();
+        var merton = new MertonJumpDiffusionModel(Forward, 0.33, new LogNormalJumps(6.1, -0.029, 0.083));
+        double mertonOne = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(merton, grid, average, threads: 1));
+        double mertonAll = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(merton, grid, average, threads: cores));
+        figures["merton_path_steps_per_sec_1core"] = mertonOne;
+        figures["merton_path_steps_per_sec_allcores"] = mertonAll;
+        Console.WriteLine("Merton jump-diffusion (EUA fit: vol 33%, 6.1 jumps/yr), same workload:");
+        Row("engine, 1 core", mertonOne, mertonOne);
+        Row($"engine, {cores} cores", mertonAll, mertonOne);
+
+        Console.WriteLine();
+        EuropeanAccuracy(figures);
+        Console.WriteLine();
+        QuasiRandomConvergence(figures);
+
+        if (jsonPath is not null)
+        {
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"\nFigures written to {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static void Row(string name, double rate, double baseline) =>
+        Console.WriteLine($"  {name,-48} {rate / 1e6,10:F1} M path-steps/s  {rate / baseline,7:F3}x");
+
+    private static MonteCarloEstimate Simulate(IPathModel model, TimeGrid grid, IPathPayoff payoff, int threads,
+        MonteCarloSettings? settings = null) =>
+        MonteCarloSimulator.Run(model, grid, payoff,
+            (settings ?? new MonteCarloSettings { Paths = Paths, Seed = 42 }) with { MaxDegreeOfParallelism = threads });
+
+    private static double NormalsPerSecond()
+    {
+        var stream = new BlockRandomStream();
+        var buffer = new double[1024];
+        const int fills = 20_000;
+        stream.Reset(1, 0);
+        double seconds = Measure.MedianSeconds(Runs, () =>
+        {
+            for (int i = 0; i < fills; i++) stream.FillNormals(buffer);
+        });
+        return fills * 1024.0 / seconds;
+    }
+
+    /// <summary>European call end to end vs Black-76, plain / antithetic / control variate.</summary>
+    private static void EuropeanAccuracy(Dictionary<string, double> figures)
+    {
+        double reference = Black76.Price(OptionType.Call, Forward, Strike, Expiry, Volatility, 1.0);
+        Console.WriteLine($"European call, 1 step, {Paths:N0} paths, vs Black-76 {reference:F4} (undiscounted):");
+        var grid = TimeGrid.Uniform(Expiry, 1);
+        var model = new Black76Model(Forward, Volatility);
+        var payoff = new EuropeanPayoff(OptionType.Call, Strike);
+        foreach (var (name, settings) in new[]
+                 {
+                     ("plain", new MonteCarloSettings { Paths = Paths, Seed = 42 }),
+                     ("antithetic", new MonteCarloSettings { Paths = Paths, Seed = 42, Antithetic = true }),
+                     ("control variate (F_T)", new MonteCarloSettings { Paths = Paths, Seed = 42, ControlVariate = true }),
+                 })
+        {
+            var e = Simulate(model, grid, payoff, Environment.ProcessorCount, settings);
+            Console.WriteLine($"  {name,-24} {e.Value,9:F4} ± {e.StandardError:F4}  ({(e.Value - reference) / e.StandardError,5:F2} SE)  VR {e.VarianceReduction,5:F1}x  {e.Elapsed.TotalMilliseconds,6:F1} ms");
+        }
+        var asian = Simulate(new Black76Model(Forward, Volatility), TimeGrid.Uniform(Expiry, 12), new ArithmeticAveragePayoff(OptionType.Call, Strike),
+            Environment.ProcessorCount, new MonteCarloSettings { Paths = Paths, Seed = 42, ControlVariate = true });
+        figures["asian_monthly_cv_variance_reduction"] = asian.VarianceReduction;
+        Console.WriteLine($"  Asian (12 monthly fixings) with the average as control: variance reduction {asian.VarianceReduction:F1}x");
+    }
+
+    /// <summary>RMS error vs Black-76 of pseudo-random and Sobol'+bridge estimates as paths grow (52 weekly steps).</summary>
+    private static void QuasiRandomConvergence(Dictionary<string, double> figures)
+    {
+        double reference = Black76.Price(OptionType.Call, Forward, Strike, Expiry, Volatility, 1.0);
+        var grid = TimeGrid.Uniform(Expiry, 52);
+        var model = new Black76Model(Forward, Volatility);
+        var payoff = new EuropeanPayoff(OptionType.Call, Strike);
+        Console.WriteLine("Convergence, European call on a 52-step path: RMS error over 8 seeds vs Black-76");
+        Console.WriteLine($"  {"paths",10} {"pseudo",10} {"Sobol+BB",10} {"ratio",7}");
+        foreach (int paths in new[] { 4_096, 16_384, 65_536 })
+        {
+            double Rms(RandomKind kind) => Math.Sqrt(Enumerable.Range(0, 8).Average(seed =>
+            {
+                var settings = new MonteCarloSettings { Paths = paths, Seed = (ulong)seed, Random = kind, QuasiRandomReplicates = 2 };
+                double error = MonteCarloSimulator.Run(model, grid, payoff, settings).Value - reference;
+                return error * error;
+            }));
+            double pseudo = Rms(RandomKind.Pseudo), sobol = Rms(RandomKind.SobolBrownianBridge);
+            figures[$"rms_error_pseudo_{paths}"] = pseudo;
+            figures[$"rms_error_sobol_{paths}"] = sobol;
+            Console.WriteLine($"  {paths,10:N0} {pseudo,10:F5} {sobol,10:F5} {pseudo / sobol,6:F1}x");
+        }
+    }
+}
