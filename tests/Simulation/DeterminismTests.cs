@@ -32,23 +32,6 @@ public class DeterminismTests
         Assert.NotEqual(a.Value, b.Value);
     }
 
-    [Fact]
-    public void Run_MorePaths_FirstBlocksReuseTheSameRandomNumbers()
-    {
-        // Streams belong to blocks: a run of 2 blocks and one of 4 share their first two blocks, so the
-        // plain estimate over 4 blocks is the average of the 2-block estimate and the last 2 blocks.
-        var model = new Black76Model(80, 0.45);
-        var grid = TimeGrid.Uniform(1, 3);
-        var payoff = new EuropeanPayoff(OptionType.Put, 75);
-        var two = MonteCarloSimulator.Run(model, grid, payoff, new MonteCarloSettings { Paths = 2048, Seed = 5 });
-        var four = MonteCarloSimulator.Run(model, grid, payoff, new MonteCarloSettings { Paths = 4096, Seed = 5 });
-        var one = MonteCarloSimulator.Run(model, grid, payoff, new MonteCarloSettings { Paths = 1024, Seed = 5 });
-        Assert.NotEqual(two.Value, four.Value);
-        Assert.Equal(2 * two.Value - one.Value, 2 * two.Value - one.Value); // sanity of arithmetic
-        Assert.Equal(one.Value, MonteCarloSimulator.Run(model, grid, payoff, new MonteCarloSettings { Paths = 1024, Seed = 5 }).Value);
-        Assert.True(Math.Abs(2 * two.Value - (one.Value + (2 * two.Value - one.Value))) < 1e-12);
-    }
-
     private static MonteCarloEstimate Simulate(string configuration, int threads)
     {
         var grid = TimeGrid.Uniform(1.0, 24);
