@@ -13,7 +13,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "quick")
             return QuickComparison.Run(args[1..]);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new ShortRunConfig());
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
 }

@@ -9,6 +9,7 @@ public sealed class ShortRunConfig : ManualConfig
 {
     public ShortRunConfig()
     {
+        Add(DefaultConfig.Instance);
         AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5));
         AddDiagnoser(MemoryDiagnoser.Default);
         Options |= ConfigOptions.JoinSummary;
