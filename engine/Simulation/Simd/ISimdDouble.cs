@@ -23,6 +23,8 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
     static abstract TSelf Max(TSelf left, TSelf right);
     static abstract TSelf Min(TSelf left, TSelf right);
     static abstract TSelf Exp(TSelf value);
+    static abstract TSelf Log(TSelf value);
+    static abstract (TSelf Sin, TSelf Cos) SinCos(TSelf value);
     static abstract TSelf Sqrt(TSelf value);
 
     /// <summary>1.0 in each element where left &gt; right, else 0.0.</summary>

@@ -27,6 +27,14 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     public static SimdDouble256 Max(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Max(l._v, r._v));
     public static SimdDouble256 Min(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Min(l._v, r._v));
     public static SimdDouble256 Exp(SimdDouble256 v) => new(Vector256.Exp(v._v));
+    public static SimdDouble256 Log(SimdDouble256 v) => new(Vector256.Log(v._v));
+
+    public static (SimdDouble256 Sin, SimdDouble256 Cos) SinCos(SimdDouble256 v)
+    {
+        var (sin, cos) = Vector256.SinCos(v._v);
+        return (new(sin), new(cos));
+    }
+
     public static SimdDouble256 Sqrt(SimdDouble256 v) => new(Vector256.Sqrt(v._v));
     public static SimdDouble256 OneWhereGreater(SimdDouble256 l, SimdDouble256 r) =>
         new(Vector256.GreaterThan(l._v, r._v) & Vector256<double>.One);

@@ -27,6 +27,14 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
     public static SimdDouble512 Max(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Max(l._v, r._v));
     public static SimdDouble512 Min(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Min(l._v, r._v));
     public static SimdDouble512 Exp(SimdDouble512 v) => new(Vector512.Exp(v._v));
+    public static SimdDouble512 Log(SimdDouble512 v) => new(Vector512.Log(v._v));
+
+    public static (SimdDouble512 Sin, SimdDouble512 Cos) SinCos(SimdDouble512 v)
+    {
+        var (sin, cos) = Vector512.SinCos(v._v);
+        return (new(sin), new(cos));
+    }
+
     public static SimdDouble512 Sqrt(SimdDouble512 v) => new(Vector512.Sqrt(v._v));
     public static SimdDouble512 OneWhereGreater(SimdDouble512 l, SimdDouble512 r) =>
         new(Vector512.GreaterThan(l._v, r._v) & Vector512<double>.One);

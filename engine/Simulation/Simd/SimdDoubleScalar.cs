@@ -16,6 +16,14 @@ internal readonly struct SimdDoubleScalar(double value) : ISimdDouble<SimdDouble
     public static SimdDoubleScalar Max(SimdDoubleScalar l, SimdDoubleScalar r) => new(Math.Max(l._v, r._v));
     public static SimdDoubleScalar Min(SimdDoubleScalar l, SimdDoubleScalar r) => new(Math.Min(l._v, r._v));
     public static SimdDoubleScalar Exp(SimdDoubleScalar v) => new(Math.Exp(v._v));
+    public static SimdDoubleScalar Log(SimdDoubleScalar v) => new(Math.Log(v._v));
+
+    public static (SimdDoubleScalar Sin, SimdDoubleScalar Cos) SinCos(SimdDoubleScalar v)
+    {
+        var (sin, cos) = Math.SinCos(v._v);
+        return (new(sin), new(cos));
+    }
+
     public static SimdDoubleScalar Sqrt(SimdDoubleScalar v) => new(Math.Sqrt(v._v));
     public static SimdDoubleScalar OneWhereGreater(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v > r._v ? 1.0 : 0.0);
 }
