@@ -1,0 +1,59 @@
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Api.Errors;
+
+/// <summary>
+/// Translates the engine's field names (camelCase, relative to the object validated) into paths of the
+/// request message (snake_case, from the root), e.g. "lotSize" under "instrument.futures_option" is
+/// "instrument.futures_option.lot_size" and "settings.paths" is "monte_carlo.paths".
+/// </summary>
+internal static class FieldPath
+{
+    private static readonly Dictionary<string, string> Absolute = new()
+    {
+        ["jumps.intensity"] = "model.merton.jump_intensity",
+        ["jumps.meanLogJump"] = "model.merton.jump_mean",
+        ["jumps.logJumpVolatility"] = "model.merton.jump_volatility",
+        ["tradePrice"] = "instrument.future.trade_price",
+        ["quantity"] = "quantity",
+        ["steps"] = "monte_carlo.steps",
+    };
+
+    /// <summary>Runs <paramref name="action"/>, re-throwing engine field errors with their request path.</summary>
+    public static T Under<T>(string prefix, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InvalidInputException e)
+        {
+            throw new InvalidInputException(Resolve(prefix, e.Field), e.Reason);
+        }
+    }
+
+    /// <summary>The request path of engine field <paramref name="field"/> validated under <paramref name="prefix"/>.</summary>
+    public static string Resolve(string prefix, string field)
+    {
+        if (Absolute.TryGetValue(field, out var known)) return known;
+        if (field.StartsWith("settings.", StringComparison.Ordinal)) return "monte_carlo." + Snake(field["settings.".Length..]);
+        if (field.StartsWith("market.", StringComparison.Ordinal) || field.Contains('.')) return field;
+        return prefix.Length == 0 ? Snake(field) : $"{prefix}.{Snake(field)}";
+    }
+
+    /// <summary>camelCase to snake_case, leaving indices like "[2]" alone.</summary>
+    public static string Snake(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        foreach (char c in name)
+        {
+            if (char.IsUpper(c))
+            {
+                if (builder.Length > 0) builder.Append('_');
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics.CodeAnalysis;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace CarbonDerivatives.Api.Errors;
+
+/// <summary>Builders of RpcExceptions with explicit status codes and google.rpc error details.</summary>
+internal static class RpcErrors
+{
+    /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest naming <paramref name="field"/>.</summary>
+    public static RpcException InvalidArgument(string field, string description)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = $"{field}: {description}",
+            Details =
+            {
+                Google.Protobuf.WellKnownTypes.Any.Pack(new BadRequest
+                {
+                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } },
+                }),
+            },
+        };
+        return status.ToRpcException();
+    }
+
+    [DoesNotReturn]
+    public static void ThrowInvalidArgument(string field, string description) => throw InvalidArgument(field, description);
+
+    /// <summary>RESOURCE_EXHAUSTED with a google.rpc.QuotaFailure describing the limit.</summary>
+    public static RpcException ResourceExhausted(string subject, string description)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = description,
+            Details =
+            {
+                Google.Protobuf.WellKnownTypes.Any.Pack(new QuotaFailure
+                {
+                    Violations = { new QuotaFailure.Types.Violation { Subject = subject, Description = description } },
+                }),
+            },
+        };
+        return status.ToRpcException();
+    }
+
+    [DoesNotReturn]
+    public static void ThrowNotFound(string what) => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, what));
+}

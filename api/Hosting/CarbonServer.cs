@@ -1,0 +1,54 @@
+using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Services;
+using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Simulation;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace CarbonDerivatives.Api.Hosting;
+
+/// <summary>Builds the gRPC host: Kestrel over HTTP/2, services, interceptors, health and reflection.</summary>
+public static class CarbonServer
+{
+    /// <summary>The default address when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // Plain-text HTTP/2 (h2c): gRPC clients connect without TLS on localhost.
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(e => e.Protocols = HttpProtocols.Http2));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
+            return new SimulationLimits { MaxPathSteps = o.MaxPathSteps, MaxPaths = o.MaxPaths, MaxSteps = o.MaxSteps };
+        });
+        builder.Services.AddSingleton<IValuationService>(sp => new ValuationService(sp.GetRequiredService<SimulationLimits>()));
+        builder.Services.AddSingleton<ISnapshotStore, InMemorySnapshotStore>();
+        builder.Services.AddSingleton<SimulationGate>();
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<RequestLoggingInterceptor>();
+            o.Interceptors.Add<ExceptionMappingInterceptor>();
+            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+        });
+        builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddGrpcReflection();
+
+        var app = builder.Build();
+        app.MapGrpcService<PricingGrpcService>();
+        app.MapGrpcService<MarketDataGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Mapping;
+using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Protos.V1;
+using Grpc.Core;
+
+namespace CarbonDerivatives.Api.Services;
+
+/// <summary>MarketDataService: validated named snapshots that pricing requests can refer to by id.</summary>
+public sealed partial class MarketDataGrpcService(ISnapshotStore store) : MarketDataService.MarketDataServiceBase
+{
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    public override Task<PutSnapshotResponse> PutSnapshot(PutSnapshotRequest request, ServerCallContext context)
+    {
+        CheckId(request.SnapshotId);
+        if (request.Market is null) RpcErrors.ThrowInvalidArgument("market", "is required");
+        var market = MarketMapper.ToDomain(request.Market, "market");
+        store.Put(new StoredSnapshot(request.SnapshotId, request.Market, market));
+        return Task.FromResult(new PutSnapshotResponse { SnapshotId = request.SnapshotId, Underlyings = { market.FuturesCurves.Keys.Order() } });
+    }
+
+    public override Task<MarketData> GetSnapshot(GetSnapshotRequest request, ServerCallContext context)
+    {
+        CheckId(request.SnapshotId);
+        var stored = store.Get(request.SnapshotId);
+        if (stored is null) RpcErrors.ThrowNotFound($"snapshot_id: no snapshot '{request.SnapshotId}'");
+        return Task.FromResult(stored.Message);
+    }
+
+    public override Task<ListSnapshotsResponse> ListSnapshots(ListSnapshotsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListSnapshotsResponse { SnapshotIds = { store.Ids() } });
+
+    public override Task<DeleteSnapshotResponse> DeleteSnapshot(DeleteSnapshotRequest request, ServerCallContext context)
+    {
+        CheckId(request.SnapshotId);
+        if (request.SnapshotId == DefaultMarket.Id) RpcErrors.ThrowInvalidArgument("snapshot_id", "the default snapshot cannot be deleted");
+        if (!store.Delete(request.SnapshotId)) RpcErrors.ThrowNotFound($"snapshot_id: no snapshot '{request.SnapshotId}'");
+        return Task.FromResult(new DeleteSnapshotResponse());
+    }
+
+    private static void CheckId(string id)
+    {
+        if (!IdPattern().IsMatch(id)) RpcErrors.ThrowInvalidArgument("snapshot_id", "must be 1-64 letters, digits, '.', '_' or '-'");
+    }
+}

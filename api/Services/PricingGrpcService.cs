@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Hosting;
+using CarbonDerivatives.Api.Mapping;
+using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Validation;
+using CarbonDerivatives.Protos.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace CarbonDerivatives.Api.Services;
+
+/// <summary>
+/// PricingService: maps the request, values it (closed forms inline; Monte Carlo through the
+/// <see cref="SimulationGate"/> with the call's cancellation token), maps the result back.
+/// </summary>
+public sealed class PricingGrpcService(IValuationService valuation, ISnapshotStore snapshots, SimulationGate gate,
+    IOptions<ServerOptions> options) : PricingService.PricingServiceBase
+{
+    public override Task<PriceResponse> Price(PriceRequest request, ServerCallContext context) =>
+        PriceOne(request, context.CancellationToken);
+
+    public override async Task PriceStream(IAsyncStreamReader<PriceRequest> requestStream, IServerStreamWriter<PriceResponse> responseStream,
+        ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            PriceResponse response;
+            try
+            {
+                response = await PriceOne(request, context.CancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                var status = e as RpcException ?? ExceptionMappingInterceptor.Map(e, context);
+                response = new PriceResponse
+                {
+                    RequestId = request.RequestId,
+                    Error = new ErrorInfo { Code = status.StatusCode.ToString(), Message = status.Status.Detail, Field = FieldOf(status) },
+                };
+            }
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    private async Task<PriceResponse> PriceOne(PriceRequest request, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var domain = PriceRequestMapper.ToDomain(request, snapshots, options.Value);
+        string prefix = request.Instrument.KindCase == Instrument.KindOneofCase.Future ? "instrument.future" : "instrument.futures_option";
+        Valuation Value()
+        {
+            try
+            {
+                return valuation.Value(domain, cancellation);
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException(FieldPath.Resolve(prefix, e.Field), e.Reason);
+            }
+        }
+        var engineClock = Stopwatch.StartNew();
+        var result = domain.Method == ValuationMethod.MonteCarlo ? await gate.RunAsync(Value, cancellation) : Value();
+        double engineMs = engineClock.Elapsed.TotalMilliseconds;
+        return PriceResponseMapper.ToProto(request.RequestId, result, clock.Elapsed.TotalMilliseconds, engineMs);
+    }
+
+    private static string FieldOf(RpcException status)
+    {
+        var details = status.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>();
+        return details?.FieldViolations.FirstOrDefault()?.Field ?? "";
+    }
+}
