@@ -45,10 +45,23 @@ public static class CarbonServer
         builder.Services.AddGrpcReflection();
 
         var app = builder.Build();
+        ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
+    }
+
+    /// <summary>
+    /// Simulations block thread-pool threads (one per core each). Without spare threads ready, Kestrel's
+    /// I/O, deadline timers and cancellation callbacks would wait for the pool's slow thread injection
+    /// (about two a second), so a deadline could not stop a simulation promptly.
+    /// </summary>
+    private static void ReserveThreads(ServerOptions options)
+    {
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        int needed = Environment.ProcessorCount * (options.MaxConcurrentSimulations + 2) + 16;
+        if (workers < needed) ThreadPool.SetMinThreads(needed, io);
     }
 }

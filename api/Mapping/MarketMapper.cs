@@ -5,7 +5,7 @@ using Proto = CarbonDerivatives.Protos.V1;
 namespace CarbonDerivatives.Api.Mapping;
 
 /// <summary>Proto market data to the engine's <see cref="MarketSnapshot"/>, naming request fields in every error.</summary>
-internal static class MarketMapper
+internal static partial class MarketMapper
 {
     public static MarketSnapshot ToDomain(Proto.MarketData message, string prefix)
     {
@@ -18,7 +18,7 @@ internal static class MarketMapper
             string path = $"{prefix}.futures[{i}]";
             Underlying(curve.Underlying, curves.ContainsKey(curve.Underlying), $"{path}.underlying");
             var quotes = curve.Quotes.Select((q, j) => (ProtoDates.Parse(q.Delivery, $"{path}.quotes[{j}].delivery"), q.Price)).ToArray();
-            curves[curve.Underlying] = Under(path, () => new FuturesCurve(valuationDate, quotes));
+            curves[curve.Underlying] = Under(path, () => new FuturesCurve(valuationDate, quotes), QuoteField);
         }
         var surfaces = new Dictionary<string, IVolSurface>(StringComparer.Ordinal);
         for (int i = 0; i < message.Volatilities.Count; i++)
@@ -35,13 +35,13 @@ internal static class MarketMapper
     {
         Proto.DiscountCurve.KindOneofCase.FlatRate => Under(path, () => new FlatDiscountCurve(curve.FlatRate)),
         Proto.DiscountCurve.KindOneofCase.ZeroRates => Under($"{path}.zero_rates", () => ZeroRateCurve.FromDates(valuationDate,
-            curve.ZeroRates.Points.Select((p, i) => (ProtoDates.Parse(p.Date, $"{path}.zero_rates.points[{i}].date"), p.Rate)).ToArray())),
+            curve.ZeroRates.Points.Select((p, i) => (ProtoDates.Parse(p.Date, $"{path}.zero_rates.points[{i}].date"), p.Rate)).ToArray()), PointField),
         _ => throw RpcErrors.InvalidArgument(path, "is required: flat_rate or zero_rates"),
     };
 
     private static IVolSurface VolSurface(Proto.VolSurface surface, string path) => surface.KindCase switch
     {
-        Proto.VolSurface.KindOneofCase.Flat => new FlatVolSurface(surface.Flat),
+        Proto.VolSurface.KindOneofCase.Flat => Under(path, () => new FlatVolSurface(surface.Flat), _ => "flat"),
         Proto.VolSurface.KindOneofCase.TermStructure => Under($"{path}.term_structure",
             () => new VolTermStructure(surface.TermStructure.Expiries, surface.TermStructure.Volatilities)),
         Proto.VolSurface.KindOneofCase.Grid => Under($"{path}.grid", () => Grid(surface.Grid, $"{path}.grid")),
@@ -66,7 +66,17 @@ internal static class MarketMapper
         if (duplicate) RpcErrors.ThrowInvalidArgument(field, $"'{code}' appears more than once");
     }
 
-    private static T Under<T>(string prefix, Func<T> build)
+    // The engine validates arrays; the request holds lists of messages: "prices[2]" is "quotes[2].price".
+    private static string QuoteField(string field) =>
+        IndexedField().Replace(field, m => $"quotes[{m.Groups[2].Value}].{(m.Groups[1].Value == "prices" ? "price" : "delivery")}");
+
+    private static string PointField(string field) =>
+        IndexedField().Replace(field, m => $"points[{m.Groups[2].Value}].{(m.Groups[1].Value == "rates" ? "rate" : "date")}");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(prices|deliveries|rates|dates|times)\[(\d+)\]$")]
+    private static partial System.Text.RegularExpressions.Regex IndexedField();
+
+    private static T Under<T>(string prefix, Func<T> build, Func<string, string>? translate = null)
     {
         try
         {
@@ -74,7 +84,8 @@ internal static class MarketMapper
         }
         catch (Engine.Validation.InvalidInputException e)
         {
-            string field = e.Field.StartsWith("market.", StringComparison.Ordinal) ? e.Field : $"{prefix}.{FieldPath.Snake(e.Field)}";
+            string local = translate?.Invoke(e.Field) ?? e.Field;
+            string field = e.Field.StartsWith("market.", StringComparison.Ordinal) ? e.Field : $"{prefix}.{FieldPath.Snake(local)}";
             throw RpcErrors.InvalidArgument(field, e.Reason);
         }
     }

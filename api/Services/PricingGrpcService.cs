@@ -37,7 +37,7 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
                 response = new PriceResponse
                 {
                     RequestId = request.RequestId,
-                    Error = new ErrorInfo { Code = status.StatusCode.ToString(), Message = status.Status.Detail, Field = FieldOf(status) },
+                    Error = new ErrorInfo { Code = FieldPath.Snake(status.StatusCode.ToString()).ToUpperInvariant(), Message = status.Status.Detail, Field = FieldOf(status) },
                 };
             }
             await responseStream.WriteAsync(response, context.CancellationToken);

@@ -1,0 +1,94 @@
+using CarbonDerivatives.Protos.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>MarketDataService round trips, pricing by snapshot id, health checks and reflection.</summary>
+[Collection("server")]
+public sealed class MarketDataServiceTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly MarketDataService.MarketDataServiceClient _market = new(server.Channel);
+    private readonly PricingService.PricingServiceClient _pricing = new(server.Channel);
+
+    [Fact]
+    public async Task PutGetPriceDelete_InlineMarket_RoundTripsAndPricesLikeInline()
+    {
+        var market = Requests.InlineMarket();
+        var put = await _market.PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = "eua-test", Market = market });
+        Assert.Equal(["EUA"], put.Underlyings);
+        Assert.Equal(market, await _market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "eua-test" }));
+        Assert.Contains("eua-test", (await _market.ListSnapshotsAsync(new ListSnapshotsRequest())).SnapshotIds);
+
+        var byId = Requests.EuaDec26();
+        byId.Market = new MarketSource { SnapshotId = "eua-test" };
+        var inline = Requests.EuaDec26();
+        inline.Market = new MarketSource { Inline = market };
+        Assert.Equal((await _pricing.PriceAsync(inline)).Value, (await _pricing.PriceAsync(byId)).Value);
+
+        await _market.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = "eua-test" });
+        var e = await Assert.ThrowsAsync<RpcException>(() => _market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "eua-test" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListSnapshots_FreshServer_HasTheDefaultWithFiveUnderlyings()
+    {
+        Assert.Contains("default", (await _market.ListSnapshotsAsync(new ListSnapshotsRequest())).SnapshotIds);
+        var snapshot = await _market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "default" });
+        Assert.Equal(["CCA", "CEA", "EUA", "SO2", "UKA"], snapshot.Futures.Select(f => f.Underlying).Order());
+    }
+
+    [Fact]
+    public async Task PutSnapshot_UnsortedZeroCurve_InvalidArgumentNamingThePoint()
+    {
+        var market = Requests.InlineMarket();
+        market.Discount = new DiscountCurve
+        {
+            ZeroRates = new ZeroRates { Points = { new ZeroRatePoint { Date = "2027-01-01", Rate = 0.03 }, new ZeroRatePoint { Date = "2026-06-01", Rate = 0.03 } } },
+        };
+        var e = await Assert.ThrowsAsync<RpcException>(() => _market.PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = "bad", Market = market }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith("market.discount.zero_rates.", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    public async Task PutSnapshot_BadId_InvalidArgument(string id)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            _market.PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = id, Market = Requests.InlineMarket() }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteSnapshot_Default_Refused()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => _market.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = "default" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthCheck_Running_Serving()
+    {
+        var reply = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public async Task Reflection_ListServices_IncludesCarbonServices()
+    {
+        using var call = new ServerReflection.ServerReflectionClient(server.Channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToArray();
+        Assert.Contains("carbon.v1.PricingService", services);
+        Assert.Contains("carbon.v1.MarketDataService", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+}

@@ -1,0 +1,42 @@
+using CarbonDerivatives.Protos.V1;
+using Grpc.Core;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>With one simulation slot and a 50 ms queue, a second Monte Carlo request is refused, not queued.</summary>
+[Collection("server")]
+public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixture<SaturatedServerFixture>
+{
+    private readonly PricingService.PricingServiceClient _client = new(server.Channel);
+
+    [Fact]
+    public async Task Price_SecondSimulationWhileSaturated_ResourceExhaustedAndClosedFormsStillServed()
+    {
+        await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)); // warm the channel and the JIT
+        using var stop = new CancellationTokenSource();
+        var longRun = _client.PriceAsync(Requests.EuaDec26().MonteCarlo(20_000_000, steps: 50), cancellationToken: stop.Token).ResponseAsync;
+        await Task.Delay(300);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        Assert.True((await _client.PriceAsync(Requests.EuaDec26())).Value > 0); // closed forms bypass the gate
+
+        stop.Cancel();
+        var cancelled = await Assert.ThrowsAsync<RpcException>(() => longRun);
+        Assert.Equal(StatusCode.Cancelled, cancelled.StatusCode);
+    }
+
+    [Fact]
+    public async Task Price_AfterDeadlineStopsASimulation_TheSlotIsFreeWithin200Milliseconds()
+    {
+        await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.PriceAsync(Requests.EuaDec26().MonteCarlo(20_000_000, steps: 50), deadline: DateTime.UtcNow.AddMilliseconds(100)).ResponseAsync);
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        // The only slot is free again within 150 ms (+ the 50 ms queue): had the simulation run on, this would be refused.
+        await Task.Delay(150);
+        var reply = await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
+        Assert.True(reply.Value > 0);
+    }
+}

@@ -1,0 +1,50 @@
+using CarbonDerivatives.Api.Hosting;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>
+/// The real server (Kestrel, HTTP/2) on a free loopback port, started once per test class, with a
+/// gRPC channel to it. Extra configuration arguments set limits for saturation tests.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    protected virtual string[] ExtraArguments => [];
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. ExtraArguments]);
+        await _app.StartAsync();
+        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A server allowing one simulation at a time with a 50 ms queue: saturates on purpose.</summary>
+public sealed class SaturatedServerFixture : ServerFixture
+{
+    protected override string[] ExtraArguments => ["--Carbon:MaxConcurrentSimulations=1", "--Carbon:SimulationQueueTimeoutMs=50"];
+}
+
+/// <summary>Server tests run alone: they time deadlines and saturate the cores on purpose.</summary>
+[CollectionDefinition("server", DisableParallelization = true)]
+public sealed class ServerCollection;
