@@ -8,5 +8,13 @@ namespace CarbonDerivatives.Cli.Output;
 /// </summary>
 internal sealed record CommandOutput(IAnsiConsole Console, TextWriter Json, TextWriter Errors)
 {
-    public static CommandOutput Standard() => new(AnsiConsole.Console, System.Console.Out, System.Console.Error);
+    /// <summary>Width of tables when stdout is a file or pipe (Spectre would otherwise assume 80 columns).</summary>
+    private const int RedirectedWidth = 160;
+
+    public static CommandOutput Standard()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
+        return new(console, System.Console.Out, System.Console.Error);
+    }
 }

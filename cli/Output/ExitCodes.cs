@@ -17,8 +17,7 @@ internal static class ExitCodes
     };
 
     /// <summary>For a stream reply's error code name ("INVALID_ARGUMENT" or the enum's name "InvalidArgument").</summary>
-    public static int For(string codeName) =>
-        Enum.TryParse<StatusCode>(codeName.Replace("_", ""), ignoreCase: true, out var code) ? For(code) : Failure;
+    public static int For(string codeName) => StatusNames.Parse(codeName) is { } code ? For(code) : Failure;
 
     /// <summary>The worst of several: bad input (2) outranks other failures (1), which outrank success (0).</summary>
     public static int Worst(IEnumerable<int> codes) => codes.DefaultIfEmpty(Success).Max();

@@ -7,7 +7,7 @@ internal static class PriceRows
 {
     public static readonly string[] GreekHeader = ["greek", "value", "SE", "method"];
 
-    public static readonly string[] BatchHeader = ["#", "request id", "value", "SE", "ccy", "method", "paths", "delta", "total ms", "error"];
+    public static readonly string[] BatchHeader = ["#", "request id", "value", "SE", "ccy", "method", "paths", "delta", "ms", "status"];
 
     /// <summary>Label and text of each headline figure of one reply.</summary>
     public static IReadOnlyList<(string Label, string Text)> Summary(PriceResponse response)
@@ -38,20 +38,22 @@ internal static class PriceRows
             .ToList();
     }
 
-    /// <summary>One reply of a batch, in <see cref="BatchHeader"/> order; a failed request shows its error.</summary>
+    /// <summary>One reply of a batch, in <see cref="BatchHeader"/> order; a failed request shows its status code (see <see cref="BatchError"/>).</summary>
     public static string[] Batch(int index, PriceResponse response)
     {
         string number = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (response.Error is { } error)
-        {
-            string field = error.Field.Length > 0 ? $" [{error.Field}]" : "";
-            return [number, response.RequestId, "", "", "", "", "", "", "", $"{error.Code}: {error.Message}{field}"];
-        }
+        if (response.Error is { } error) return [number, response.RequestId, "", "", "", "", "", "", "", StatusNames.Canonical(error.Code)];
         return
         [
             number, response.RequestId, Figures.Money(response.Value), Figures.Money(response.StandardError), response.Currency,
             response.Method, Figures.Count(response.Paths), response.Greeks?.Delta is { } delta ? Figures.Fine(delta.Value) : "",
-            response.Timing is { } timing ? Figures.Millis(timing.TotalMs) : "", "",
+            response.Timing is { } timing ? Figures.Millis(timing.TotalMs) : "", "OK",
         ];
     }
+
+    /// <summary>The line under a batch table explaining a failed reply, or null for a success.</summary>
+    public static string? BatchError(int index, PriceResponse response) =>
+        response.Error is { } error
+            ? $"#{index + 1} {response.RequestId}: {StatusNames.Canonical(error.Code)}: {error.Message}" + (error.Field.Length > 0 ? $" (field {error.Field})" : "")
+            : null;
 }

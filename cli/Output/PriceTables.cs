@@ -17,8 +17,12 @@ internal static class PriceTables
         if (greeks.Count > 0) console.Write(Grid(PriceRows.GreekHeader, greeks, rightAligned: [1, 2]));
     }
 
-    public static void WriteBatch(IAnsiConsole console, IReadOnlyList<PriceResponse> responses) =>
+    public static void WriteBatch(IAnsiConsole console, IReadOnlyList<PriceResponse> responses)
+    {
         console.Write(Grid(PriceRows.BatchHeader, responses.Select((r, i) => PriceRows.Batch(i, r)).ToList(), rightAligned: [0, 2, 3, 6, 7, 8]));
+        foreach (string? line in responses.Select((r, i) => PriceRows.BatchError(i, r)))
+            if (line is not null) console.WriteLine(line);
+    }
 
     private static Table Grid(string[] header, IReadOnlyList<string[]> rows, int[] rightAligned)
     {

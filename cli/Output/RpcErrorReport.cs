@@ -11,7 +11,8 @@ internal static class RpcErrorReport
 {
     public static IReadOnlyList<string> Lines(RpcException e)
     {
-        var lines = new List<string> { $"error: {e.StatusCode} ({(int)e.StatusCode}): {e.Status.Detail}" };
+        string message = e.Status.Detail.Length > 0 ? $": {e.Status.Detail}" : "";
+        var lines = new List<string> { $"error: {StatusNames.Canonical(e.StatusCode)} ({(int)e.StatusCode}){message}" };
         var status = e.GetRpcStatus();
         if (status?.GetDetail<BadRequest>() is { } badRequest)
             lines.AddRange(badRequest.FieldViolations.Select(v => $"  field {v.Field}: {v.Description}"));
