@@ -1,4 +1,3 @@
-using CarbonDerivatives.Protos.V1;
 using Grpc.Net.Client;
 
 namespace CarbonDerivatives.Benchmarks.Load;
@@ -36,10 +35,10 @@ public static class LoadCommand
         var channels = Enumerable.Range(0, options.Channels).Select(_ => Channel(address)).ToArray();
         try
         {
-            if (server is not null && !await server.WaitUntilServingAsync(channels[0], StartTimeout))
+            if (!await ServerProbe.WaitUntilServingAsync(channels[0], StartTimeout, () => server?.Process.HasExited ?? false))
             {
-                Console.Error.WriteLine($"load: the server did not start serving within {StartTimeout.TotalSeconds:F0} s; its last output:");
-                Console.Error.WriteLine(server.LastLines);
+                Console.Error.WriteLine($"load: no server answering at {address} within {StartTimeout.TotalSeconds:F0} s"
+                                        + (server is null ? "" : $"; its last output:{Environment.NewLine}{server.LastLines}"));
                 return 1;
             }
 

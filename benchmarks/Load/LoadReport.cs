@@ -22,8 +22,9 @@ public sealed record LoadReport(LoadOptions Options, string Server, LatencySumma
         output.WriteLine($"load: {kind}, {o.Clients} clients on {o.Channels} channel(s), {o.Seconds:G} s measured after {o.WarmupSeconds:G} s warm-up; server {Server}");
         output.WriteLine($"  {"calls ok",-18}{Latency.Calls,12:N0}   {Latency.CallsPerSecond,10:N0} /s");
         output.WriteLine($"  {"latency ms",-18}p50 {Latency.P50Ms:F3}   p90 {Latency.P90Ms:F3}   p99 {Latency.P99Ms:F3}   max {Latency.MaxMs:F3}");
-        output.WriteLine($"  {"errors",-18}{(Errors == 0 ? "none" : string.Join(", ", Latency.Errors.Select(e => $"{Canonical(e.Key)} {e.Value:N0}")))}"
-                         + $"   (RESOURCE_EXHAUSTED {ResourceExhausted:N0})");
+        var others = Latency.Errors.Where(e => e.Key != StatusCode.ResourceExhausted).Select(e => $"{Canonical(e.Key)} {e.Value:N0}").ToList();
+        output.WriteLine($"  {"refused",-18}RESOURCE_EXHAUSTED {ResourceExhausted:N0} (the server saturated)");
+        output.WriteLine($"  {"other errors",-18}{(others.Count == 0 ? "none" : string.Join(", ", others))}");
         if (ServerMemory.Count > 0)
         {
             output.WriteLine($"  {"server memory MB",-18}working set first {Mb(ServerMemory[0].WorkingSetBytes)}  last {Mb(ServerMemory[^1].WorkingSetBytes)}"

@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using CarbonDerivatives.Protos.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace CarbonDerivatives.Benchmarks.Load;
 
@@ -64,26 +61,6 @@ public sealed class ServerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;
-    }
-
-    /// <summary>Waits until the server answers MarketDataService.ListSnapshots; false if it exits or does not answer in time.</summary>
-    public async Task<bool> WaitUntilServingAsync(GrpcChannel channel, TimeSpan timeout)
-    {
-        var client = new MarketDataService.MarketDataServiceClient(channel);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout && !Process.HasExited)
-        {
-            try
-            {
-                await client.ListSnapshotsAsync(new ListSnapshotsRequest(), deadline: DateTime.UtcNow.AddSeconds(1));
-                return true;
-            }
-            catch (RpcException)
-            {
-                await Task.Delay(200);
-            }
-        }
-        return false;
     }
 
     /// <summary>The server's last output lines, for a message when it fails to start.</summary>
