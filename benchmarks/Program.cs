@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using CarbonDerivatives.Benchmarks.Load;
 using CarbonDerivatives.Benchmarks.Quick;
 
 namespace CarbonDerivatives.Benchmarks;
 
 /// <summary>
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
+/// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
 /// </summary>
 public static class Program
@@ -13,6 +15,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "quick")
             return QuickComparison.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "load")
+            return LoadCommand.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
