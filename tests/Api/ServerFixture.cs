@@ -20,12 +20,15 @@ public class ServerFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234.</summary>
+    public string Address { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         _app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. ExtraArguments]);
         await _app.StartAsync();
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Channel = GrpcChannel.ForAddress(address);
+        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Channel = GrpcChannel.ForAddress(Address);
     }
 
     public async Task DisposeAsync()
