@@ -5,6 +5,7 @@ namespace CarbonDerivatives.Benchmarks;
 
 /// <summary>
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
+/// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
 /// </summary>
 public static class Program
@@ -13,6 +14,11 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "quick")
             return QuickComparison.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "portfolio")
+        {
+            PortfolioGreeksBenchmark.Run(new Dictionary<string, double>());
+            return 0;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
