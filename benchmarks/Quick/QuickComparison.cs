@@ -72,6 +72,8 @@ public static class QuickComparison
         EuropeanAccuracy(figures);
         Console.WriteLine();
         QuasiRandomConvergence(figures);
+        Console.WriteLine();
+        PortfolioGreeksBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {

@@ -10,8 +10,11 @@ namespace CarbonDerivatives.Engine.Products;
 /// <param name="Delivery">Delivery (settlement) date of the contract.</param>
 /// <param name="LotSize">Allowances per lot in tonnes CO2e (1,000 for ICE/EEX EUA futures); &gt; 0.</param>
 /// <param name="Currency">ISO code of the price currency, e.g. "EUR".</param>
-public sealed record AllowanceFuture(string Underlying, DateOnly Delivery, double LotSize, string Currency)
+public sealed record AllowanceFuture(string Underlying, DateOnly Delivery, double LotSize, string Currency) : IAllowanceInstrument
 {
+    /// <inheritdoc/>
+    DateOnly IAllowanceInstrument.FuturesDelivery => Delivery;
+
     /// <summary>
     /// Gain of one long lot bought at <paramref name="tradePrice"/> when the final futures price is
     /// <paramref name="finalPrice"/>: LotSize·(F_T − tradePrice), in <see cref="Currency"/>; negate for a short.

@@ -21,7 +21,7 @@ public sealed record FuturesOption(
     DateOnly Expiry,
     DateOnly FuturesDelivery,
     double LotSize,
-    string Currency)
+    string Currency) : IAllowanceInstrument
 {
     /// <summary>
     /// Payoff of one long lot at expiry when the future trades at <paramref name="futuresPrice"/>:

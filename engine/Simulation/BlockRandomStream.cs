@@ -28,12 +28,15 @@ internal sealed class BlockRandomStream
     // State words s0..s3 of the 8 lanes, stored word-major: [s0 x 8][s1 x 8][s2 x 8][s3 x 8].
     private readonly ulong[] _state = new ulong[4 * Lanes];
 
-    /// <summary>Positions the stream at the start of block <paramref name="block"/> for <paramref name="seed"/>.</summary>
-    public void Reset(ulong seed, long block)
+    /// <summary>
+    /// Positions the stream at the start of block <paramref name="block"/> for <paramref name="seed"/>;
+    /// <paramref name="streamTag"/> separates independent families of streams under one seed (e.g. one per underlying).
+    /// </summary>
+    public void Reset(ulong seed, long block, ulong streamTag = 0)
     {
         for (int lane = 0; lane < Lanes; lane++)
         {
-            ulong key = SplitMix64.Key(seed, (ulong)block, (ulong)lane);
+            ulong key = SplitMix64.Key(seed ^ streamTag, (ulong)block, (ulong)lane);
             for (int word = 0; word < 4; word++)
                 _state[word * Lanes + lane] = SplitMix64.At(key, (ulong)word);
         }

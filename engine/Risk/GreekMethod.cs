@@ -1,0 +1,17 @@
+namespace CarbonDerivatives.Engine.Risk;
+
+/// <summary>How a sensitivity was obtained.</summary>
+public enum GreekMethod
+{
+    /// <summary>Closed form (Black-76); no sampling error.</summary>
+    Analytic,
+    /// <summary>Monte Carlo mean of the discounted payoff (a price, not a derivative).</summary>
+    MonteCarlo,
+    /// <summary>Pathwise derivative of the discounted payoff on simulated paths (Glasserman 2004, §7.2).</summary>
+    Pathwise,
+    /// <summary>Likelihood-ratio weight on simulated paths (Glasserman 2004, §7.3); for gamma the
+    /// mixed estimator, the likelihood ratio applied to the pathwise delta.</summary>
+    LikelihoodRatio,
+    /// <summary>Finite difference of revaluations on the same simulated paths (common random numbers).</summary>
+    CrnBump,
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Market;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Risk;
+
+/// <summary>
+/// Scenario ladders: full revaluation of the portfolio (closed forms: Black-76, or the Merton series for
+/// underlyings with jumps in the settings) on a grid of relative futures-price shocks × absolute vol
+/// shifts, the same shock on every underlying and delivery, time held at the valuation date.
+/// </summary>
+public static class ScenarioLadder
+{
+    /// <summary>Standard grid of price shocks: −50% to +50% in steps of 10%.</summary>
+    public static ImmutableArray<double> StandardPriceShocks { get; } = [.. Enumerable.Range(-5, 11).Select(i => i / 10.0)];
+
+    /// <summary>Runs the ladder.</summary>
+    /// <param name="portfolio">Positions.</param>
+    /// <param name="market">Base market.</param>
+    /// <param name="fx">FX rates into the reporting currency.</param>
+    /// <param name="priceShocks">Relative shocks; each &gt; −1 and finite; not empty.</param>
+    /// <param name="volShocks">Absolute vol shifts; finite; not empty (use [0] for none). Vols are floored at 0.</param>
+    /// <param name="settings">Only <see cref="RiskSettings.Jumps"/> is used (which underlyings are Merton).</param>
+    /// <param name="progress">Optional fraction of rows done.</param>
+    /// <param name="cancellation">Checked between rows.</param>
+    /// <exception cref="InvalidInputException">"ladder.priceShocks" / "ladder.volShocks" when empty, or
+    /// "ladder.priceShocks[i]" / "ladder.volShocks[j]" when out of range.</exception>
+    public static ScenarioLadderResult Run(Portfolio portfolio, MarketSnapshot market, FxRates fx, IReadOnlyList<double> priceShocks,
+        IReadOnlyList<double> volShocks, RiskSettings? settings = null, IProgress<double>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(priceShocks);
+        ArgumentNullException.ThrowIfNull(volShocks);
+        if (priceShocks.Count == 0) Guard.Fail("ladder.priceShocks", "the shock grid is empty: give at least one price shock");
+        if (volShocks.Count == 0) Guard.Fail("ladder.volShocks", "the shock grid is empty: give at least one vol shock (0 for none)");
+        for (int i = 0; i < priceShocks.Count; i++)
+            if (!(priceShocks[i] > -1) || !double.IsFinite(priceShocks[i]))
+                Guard.Fail($"ladder.priceShocks[{i}]", $"must be a finite relative shock greater than -1 (-100%), got {priceShocks[i]}");
+        for (int j = 0; j < volShocks.Count; j++) Guard.Finite(volShocks[j], $"ladder.volShocks[{j}]");
+
+        var revaluation = new PortfolioRevaluation(portfolio, market, fx, settings);
+        int n = revaluation.Underlyings.Length;
+        var total = new ImmutableArray<double>[priceShocks.Count];
+        var byUnderlying = new double[n][][];
+        for (int u = 0; u < n; u++) byUnderlying[u] = new double[priceShocks.Count][];
+        for (int i = 0; i < priceShocks.Count; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var factors = Enumerable.Repeat(1 + priceShocks[i], n).ToArray();
+            var row = new double[volShocks.Count];
+            for (int u = 0; u < n; u++) byUnderlying[u][i] = new double[volShocks.Count];
+            for (int j = 0; j < volShocks.Count; j++)
+            {
+                var split = new double[n];
+                row[j] = revaluation.ProfitAndLoss(factors, Enumerable.Repeat(volShocks[j], n).ToArray(), 0, split);
+                for (int u = 0; u < n; u++) byUnderlying[u][i][j] = split[u];
+            }
+            total[i] = [.. row];
+            progress?.Report((i + 1.0) / priceShocks.Count);
+        }
+        return new ScenarioLadderResult([.. priceShocks], [.. volShocks], [.. total],
+            revaluation.Underlyings.Select((code, u) => (code, u)).ToImmutableSortedDictionary(x => x.code,
+                x => byUnderlying[x.u].Select(r => r.ToImmutableArray()).ToImmutableArray(), StringComparer.Ordinal),
+            revaluation.Errors);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace CarbonDerivatives.Engine.Risk;
+
+/// <summary>
+/// Historical-style stresses carried as data (shared MARKETS.md, "stress shocks worth replaying"; the
+/// 2006 figures also in shared/data/eua_daily_2005_2024.csv). Price moves only: no vol shift is
+/// recorded for these events, so <see cref="StressScenario.VolShock"/> is 0; add one in a user scenario.
+/// </summary>
+public static class StressCatalogue
+{
+    private static StressScenario Scenario(string name, string description, string underlying, double shock, int days) =>
+        new(name, description, ImmutableDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal).Add(underlying, shock), 0, days);
+
+    /// <summary>EUA collapse of April 2006 when verified emissions came in below the cap: −63% in 9 days.</summary>
+    public static StressScenario EuaApril2006Collapse { get; } = Scenario("EUA April 2006 collapse",
+        "Phase I verified emissions below the cap: EUA 29.85 (2006-04-24) to 11.40 (2006-05-02), about -63% in 9 days", "EUA", -0.63, 9);
+
+    /// <summary>2013-04-16, European Parliament rejects backloading: −43.5% in a day (worst day 2008–2026).</summary>
+    public static StressScenario EuaBackloadingVote2013 { get; } = Scenario("EUA backloading vote 2013-04-16",
+        "European Parliament rejects backloading: EUA -43.5% in one day", "EUA", -0.435, 1);
+
+    /// <summary>Brexit referendum result, 2016-06-24: EUA −12.9%.</summary>
+    public static StressScenario Brexit2016 { get; } = Scenario("Brexit 2016-06-24", "UK votes to leave the EU: EUA -12.9% in one day", "EUA", -0.129, 1);
+
+    /// <summary>COVID sell-off, 2020-03-18: EUA −16.7%.</summary>
+    public static StressScenario Covid2020 { get; } = Scenario("COVID 2020-03-18", "March 2020 sell-off: EUA -16.7% in one day", "EUA", -0.167, 1);
+
+    /// <summary>Invasion of Ukraine, 2022-03-01: EUA −17.7%.</summary>
+    public static StressScenario Ukraine2022 { get; } = Scenario("Ukraine invasion 2022-03-01", "EUA -17.7% in one day", "EUA", -0.177, 1);
+
+    /// <summary>Rebound of 2022-03-08: EUA +16.1%.</summary>
+    public static StressScenario Rebound2022 { get; } = Scenario("EUA rebound 2022-03-08", "EUA +16.1% in one day", "EUA", 0.161, 1);
+
+    /// <summary>Regulatory jump: UK–EU ETS linkage news, 2025-01-28: UKA +13.5%.</summary>
+    public static StressScenario UkaLinkage2025 { get; } = Scenario("UKA linkage news 2025-01-28",
+        "Regulatory jump: UK-EU ETS linkage announced, UKA +13.5% in one day", "UKA", 0.135, 1);
+
+    /// <summary>Regulatory jump: Phase I allowances expire without banking into Phase II (2007): to EUR 0.01, applied instantly.</summary>
+    public static StressScenario PhaseOneExpiry2007 { get; } = Scenario("EUA Phase I expiry 2007",
+        "Regulatory jump: no banking from Phase I, Phase I EUAs fall to EUR 0.01 during 2007 (-99%), applied instantly", "EUA", -0.99, 0);
+
+    /// <summary>US Acid Rain SO2 allowances, auction price USD 703 (2005) to USD 70 (2009): −90%, applied instantly.</summary>
+    public static StressScenario So2Collapse2005To2009 { get; } = Scenario("SO2 allowance collapse 2005-2009",
+        "Regulatory jump: CAIR court ruling and overallocation, SO2 auction price USD 703 (2005) to USD 70 (2009), -90%, applied instantly",
+        "SO2", -0.90, 0);
+
+    /// <summary>Every historical scenario above.</summary>
+    public static ImmutableArray<StressScenario> Historical { get; } =
+    [
+        EuaApril2006Collapse, EuaBackloadingVote2013, Brexit2016, Covid2020, Ukraine2022, Rebound2022, UkaLinkage2025,
+        PhaseOneExpiry2007, So2Collapse2005To2009,
+    ];
+}

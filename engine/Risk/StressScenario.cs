@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Risk;
+
+/// <summary>
+/// A named stress: relative futures-price shocks by underlying (every delivery alike; underlyings not
+/// named are unchanged), an absolute vol shift for every option, and the days over which it happened
+/// (option time decays by that many calendar days). Historical ones are in <see cref="StressCatalogue"/>;
+/// users define their own the same way.
+/// </summary>
+/// <param name="Name">Short name, e.g. "EUA April 2006 collapse".</param>
+/// <param name="Description">What happened, with date and source.</param>
+/// <param name="PriceShocks">Relative shock by underlying code (−0.63 = −63%); each &gt; −1.</param>
+/// <param name="VolShock">Absolute vol shift (0.10 = +10 vol points); vols are floored at 0.</param>
+/// <param name="Days">Calendar days the move took; &gt;= 0.</param>
+public sealed record StressScenario(string Name, string Description, ImmutableDictionary<string, double> PriceShocks,
+    double VolShock = 0, int Days = 0)
+{
+    /// <summary>Checks the scenario; <paramref name="field"/> prefixes the names of the fields.</summary>
+    /// <exception cref="InvalidInputException">"{field}.name", "{field}.priceShocks[CODE]", "{field}.volShock" or "{field}.days".</exception>
+    public void Validate(string field)
+    {
+        if (string.IsNullOrWhiteSpace(Name)) Guard.Fail($"{field}.name", "must not be empty");
+        if (PriceShocks is null) Guard.Fail($"{field}.priceShocks", "must be provided");
+        foreach (var (code, shock) in PriceShocks)
+            if (!(shock > -1) || !double.IsFinite(shock))
+                Guard.Fail($"{field}.priceShocks[{code}]", $"must be a finite relative shock greater than -1 (-100%), got {shock}");
+        Guard.Finite(VolShock, $"{field}.volShock");
+        Guard.InRange(Days, 0, 3650, $"{field}.days");
+    }
+}

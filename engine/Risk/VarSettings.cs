@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Risk;
+
+/// <summary>
+/// Monte Carlo VaR: each underlying's futures prices (all deliveries alike) move by
+/// exp(σ√h·z − σ²h/2) over the horizon h = <see cref="HorizonDays"/>/252 years, z correlated by
+/// <see cref="Correlations"/> (Cholesky); vols and rates are held, option time advances by h.
+/// </summary>
+public sealed record VarSettings
+{
+    /// <summary>Horizon in trading days (1, 10, ...); h = days/252 years.</summary>
+    public int HorizonDays { get; init; } = 1;
+
+    /// <summary>Confidence levels, each in (0, 1).</summary>
+    public ImmutableArray<double> Confidences { get; init; } = [0.95, 0.975, 0.99];
+
+    /// <summary>Scenarios; at least 1,000.</summary>
+    public int Scenarios { get; init; } = 50_000;
+
+    /// <summary>Seed of the scenario stream.</summary>
+    public ulong Seed { get; init; } = 20_260_101;
+
+    /// <summary>Full revaluation or delta-gamma.</summary>
+    public VarMethod Method { get; init; } = VarMethod.FullRevaluation;
+
+    /// <summary>Annualised vol of each underlying's log price; absent ones use the vol surface at (horizon, front futures price).</summary>
+    public ImmutableDictionary<string, double> Volatilities { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    /// <summary>Return correlations between underlyings.</summary>
+    public Correlations Correlations { get; init; } = Correlations.None;
+
+    /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="InvalidInputException">"var.horizonDays", "var.confidences[i]", "var.scenarios", "var.volatilities[CODE]",
+    /// "var.method" or "var.maxDegreeOfParallelism".</exception>
+    public void Validate()
+    {
+        Guard.InRange(HorizonDays, 1, 260, "var.horizonDays");
+        CheckConfidences(Confidences, "var.confidences");
+        Guard.InRange(Scenarios, 1_000, 10_000_000, "var.scenarios");
+        if (!Enum.IsDefined(Method)) Guard.Fail("var.method", $"unknown method {(int)Method}");
+        foreach (var (code, vol) in Volatilities) Guard.InRange(vol, 0, 10, $"var.volatilities[{code}]");
+        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "var.maxDegreeOfParallelism");
+        if (Correlations is null) Guard.Fail("var.correlations", "must be provided");
+    }
+
+    internal static void CheckConfidences(IReadOnlyList<double> confidences, string field)
+    {
+        if (confidences.Count == 0) Guard.Fail(field, "must contain at least one confidence level");
+        for (int i = 0; i < confidences.Count; i++)
+            if (!(confidences[i] > 0 && confidences[i] < 1)) Guard.Fail($"{field}[{i}]", $"must lie strictly between 0 and 1, got {confidences[i]}");
+    }
+}
