@@ -1,5 +1,3 @@
-using CarbonDerivatives.Engine.Validation;
-
 namespace CarbonDerivatives.Api.Errors;
 
 /// <summary>
@@ -11,26 +9,10 @@ internal static class FieldPath
 {
     private static readonly Dictionary<string, string> Absolute = new()
     {
-        ["jumps.intensity"] = "model.merton.jump_intensity",
-        ["jumps.meanLogJump"] = "model.merton.jump_mean",
-        ["jumps.logJumpVolatility"] = "model.merton.jump_volatility",
         ["tradePrice"] = "instrument.future.trade_price",
         ["quantity"] = "quantity",
         ["steps"] = "monte_carlo.steps",
     };
-
-    /// <summary>Runs <paramref name="action"/>, re-throwing engine field errors with their request path.</summary>
-    public static T Under<T>(string prefix, Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InvalidInputException e)
-        {
-            throw new InvalidInputException(Resolve(prefix, e.Field), e.Reason);
-        }
-    }
 
     /// <summary>The request path of engine field <paramref name="field"/> validated under <paramref name="prefix"/>.</summary>
     public static string Resolve(string prefix, string field)
@@ -45,11 +27,13 @@ internal static class FieldPath
     public static string Snake(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 4);
+        int depth = 0; // inside [...] names are ids (e.g. positions[L1]): kept as they are
         foreach (char c in name)
         {
-            if (char.IsUpper(c))
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0 && char.IsUpper(c))
             {
-                if (builder.Length > 0) builder.Append('_');
+                if (builder.Length > 0 && builder[^1] != '.') builder.Append('_');
                 builder.Append(char.ToLowerInvariant(c));
             }
             else builder.Append(c);

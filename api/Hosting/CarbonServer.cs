@@ -48,6 +48,7 @@ public static class CarbonServer
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
+        app.MapGrpcService<RiskGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

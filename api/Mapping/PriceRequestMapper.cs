@@ -6,6 +6,7 @@ using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Validation;
 using Proto = CarbonDerivatives.Protos.V1;
 
 namespace CarbonDerivatives.Api.Mapping;
@@ -15,8 +16,8 @@ internal static class PriceRequestMapper
 {
     public static ValuationRequest ToDomain(Proto.PriceRequest request, ISnapshotStore snapshots, ServerOptions options)
     {
-        var market = Market(request.Market, snapshots);
-        var (instrument, tradePrice) = Instrument(request.Instrument);
+        var market = Market(request.Market, snapshots, "market");
+        var (instrument, tradePrice) = InstrumentMapper.ToDomain(request.Instrument, "instrument");
         return new ValuationRequest
         {
             Instrument = instrument,
@@ -31,50 +32,46 @@ internal static class PriceRequestMapper
         };
     }
 
-    public static MarketSnapshot Market(Proto.MarketSource? source, ISnapshotStore snapshots)
+    /// <summary>The market of a request: inline data or a stored snapshot; <paramref name="path"/> names the field.</summary>
+    public static MarketSnapshot Market(Proto.MarketSource? source, ISnapshotStore snapshots, string path)
     {
         switch (source?.SourceCase)
         {
             case Proto.MarketSource.SourceOneofCase.Inline:
-                return MarketMapper.ToDomain(source.Inline, "market.inline");
+                return MarketMapper.ToDomain(source.Inline, $"{path}.inline");
             case Proto.MarketSource.SourceOneofCase.SnapshotId:
                 var stored = snapshots.Get(source.SnapshotId);
-                if (stored is null) RpcErrors.ThrowNotFound($"market.snapshot_id: no snapshot '{source.SnapshotId}'");
+                if (stored is null) RpcErrors.ThrowNotFound($"{path}.snapshot_id: no snapshot '{source.SnapshotId}'");
                 return stored.Market;
             default:
-                throw RpcErrors.InvalidArgument("market", "is required: inline market data or a snapshot_id (e.g. \"default\")");
-        }
-    }
-
-    private static (object Instrument, double TradePrice) Instrument(Proto.Instrument? instrument)
-    {
-        switch (instrument?.KindCase)
-        {
-            case Proto.Instrument.KindOneofCase.FuturesOption:
-                var o = instrument.FuturesOption;
-                const string optionPath = "instrument.futures_option";
-                var right = o.Right switch
-                {
-                    Proto.OptionRight.Call => OptionType.Call,
-                    Proto.OptionRight.Put => OptionType.Put,
-                    _ => throw RpcErrors.InvalidArgument($"{optionPath}.right", "must be OPTION_RIGHT_CALL or OPTION_RIGHT_PUT"),
-                };
-                return (new FuturesOption(o.Underlying, right, o.Strike, ProtoDates.Parse(o.Expiry, $"{optionPath}.expiry"),
-                    ProtoDates.Parse(o.FuturesDelivery, $"{optionPath}.futures_delivery"), o.LotSize, o.Currency), 0);
-            case Proto.Instrument.KindOneofCase.Future:
-                var f = instrument.Future;
-                return (new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, "instrument.future.delivery"), f.LotSize, f.Currency), f.TradePrice);
-            default:
-                throw RpcErrors.InvalidArgument("instrument", "is required: futures_option or future");
+                throw RpcErrors.InvalidArgument(path, "is required: inline market data or a snapshot_id (e.g. \"default\")");
         }
     }
 
     private static ValuationModel Model(Proto.Model? model) => model?.KindCase switch
     {
-        Proto.Model.KindOneofCase.Merton => FieldPath.Under("model.merton", () => new MertonDynamics(
-            new LogNormalJumps(model.Merton.JumpIntensity, model.Merton.JumpMean, model.Merton.JumpVolatility))),
+        Proto.Model.KindOneofCase.Merton => new MertonDynamics(Jumps(model.Merton, "model.merton")),
         _ => new Black76Dynamics(),
     };
+
+    /// <summary>Merton jumps, errors named under <paramref name="path"/>.</summary>
+    public static LogNormalJumps Jumps(Proto.MertonModel merton, string path)
+    {
+        try
+        {
+            return new LogNormalJumps(merton.JumpIntensity, merton.JumpMean, merton.JumpVolatility);
+        }
+        catch (InvalidInputException e)
+        {
+            string name = e.Field switch
+            {
+                "jumps.intensity" => "jump_intensity",
+                "jumps.meanLogJump" => "jump_mean",
+                _ => "jump_volatility",
+            };
+            throw new InvalidInputException($"{path}.{name}", e.Reason);
+        }
+    }
 
     private static MonteCarloSettings Settings(Proto.MonteCarloSettings? settings, ServerOptions options) => new()
     {

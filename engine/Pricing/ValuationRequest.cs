@@ -11,7 +11,7 @@ namespace CarbonDerivatives.Engine.Pricing;
 public sealed record ValuationRequest
 {
     /// <summary>A <see cref="FuturesOption"/> or an <see cref="AllowanceFuture"/>.</summary>
-    public required object Instrument { get; init; }
+    public required IAllowanceInstrument Instrument { get; init; }
 
     /// <summary>Entry price of a futures position, currency per tonne (ignored for options).</summary>
     public double TradePrice { get; init; }

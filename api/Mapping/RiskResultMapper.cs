@@ -1,0 +1,129 @@
+using System.Globalization;
+using CarbonDerivatives.Engine.Risk;
+using Proto = CarbonDerivatives.Protos.V1;
+
+namespace CarbonDerivatives.Api.Mapping;
+
+/// <summary>Engine risk results to proto messages: the one place for that direction.</summary>
+internal static class RiskResultMapper
+{
+    public static Proto.SensitivitiesResult Sensitivities(PortfolioRisk risk, double totalMs)
+    {
+        var result = new Proto.SensitivitiesResult
+        {
+            ReportingCurrency = risk.ReportingCurrency,
+            Total = Totals(risk.Total),
+            Timing = new Proto.Timing { TotalMs = totalMs, EngineMs = risk.Elapsed.TotalMilliseconds },
+        };
+        result.Positions.AddRange(risk.Positions.Select(Position));
+        foreach (var (underlying, totals) in risk.ByUnderlying) result.ByUnderlying[underlying] = Totals(totals);
+        result.ByTenor.AddRange(risk.ByTenor.Select(t => new Proto.TenorTotals
+        {
+            Underlying = t.Key.Underlying, Delivery = Date(t.Key.Delivery), Totals = Totals(t.Value),
+        }));
+        result.Simulations.AddRange(risk.Simulations.Select(s => new Proto.SimulationInfo
+        {
+            Underlying = s.Underlying, Paths = s.Paths, Positions = s.Positions, ElapsedMs = s.Elapsed.TotalMilliseconds,
+        }));
+        return result;
+    }
+
+    public static Proto.ScenarioLadderResult Ladder(ScenarioLadderResult ladder, double totalMs)
+    {
+        var result = new Proto.ScenarioLadderResult { Total = Grid(ladder.ProfitAndLoss), Timing = new Proto.Timing { TotalMs = totalMs } };
+        result.PriceShocks.AddRange(ladder.PriceShocks);
+        result.VolShocks.AddRange(ladder.VolShocks);
+        foreach (var (underlying, grid) in ladder.ByUnderlying) result.ByUnderlying[underlying] = Grid(grid);
+        result.Errors.AddRange(ladder.Errors.Select(Error));
+        return result;
+    }
+
+    public static Proto.StressTestResponse Stress(StressReport report, string reportingCurrency, double totalMs)
+    {
+        var response = new Proto.StressTestResponse { ReportingCurrency = reportingCurrency, Timing = new Proto.Timing { TotalMs = totalMs } };
+        foreach (var r in report.Results)
+        {
+            var item = new Proto.StressResult { Scenario = Scenario(r.Scenario), Pnl = r.ProfitAndLoss };
+            foreach (var (underlying, pnl) in r.ByUnderlying) item.ByUnderlying[underlying] = pnl;
+            response.Results.Add(item);
+        }
+        response.Errors.AddRange(report.Errors.Select(Error));
+        return response;
+    }
+
+    public static Proto.ValueAtRiskResult ValueAtRisk(VarResult var, Proto.VarMethod method, string reportingCurrency, double totalMs)
+    {
+        var result = new Proto.ValueAtRiskResult
+        {
+            ReportingCurrency = reportingCurrency, HorizonDays = var.HorizonDays, Method = method, Scenarios = var.Scenarios,
+            MeanPnl = var.MeanProfitAndLoss, Timing = new Proto.Timing { TotalMs = totalMs },
+        };
+        result.Figures.AddRange(var.Figures.Select(f => new Proto.VarFigure
+        {
+            Confidence = f.Confidence, ValueAtRisk = f.ValueAtRisk, ValueAtRiskStandardError = f.ValueAtRiskStandardError,
+            ExpectedShortfall = f.ExpectedShortfall, ExpectedShortfallStandardError = f.ExpectedShortfallStandardError,
+        }));
+        result.Errors.AddRange(var.Errors.Select(Error));
+        return result;
+    }
+
+    public static Proto.StressScenario Scenario(StressScenario scenario)
+    {
+        var message = new Proto.StressScenario
+        {
+            Name = scenario.Name, Description = scenario.Description, VolShock = scenario.VolShock, Days = scenario.Days,
+        };
+        foreach (var (underlying, shock) in scenario.PriceShocks) message.PriceShocks[underlying] = shock;
+        return message;
+    }
+
+    private static Proto.PositionRisk Position(PositionRisk p)
+    {
+        var message = new Proto.PositionRisk
+        {
+            PositionId = p.PositionId, Underlying = p.Underlying, Tenor = p.Tenor == default ? "" : Date(p.Tenor),
+            Expiry = p.Expiry is { } expiry ? Date(expiry) : "", Currency = p.Currency, FxRate = double.IsFinite(p.FxRate) ? p.FxRate : 0,
+        };
+        if (p.Measures is { } m) message.Measures = Measures(m);
+        if (p.CrnBumps is { } b)
+            message.CrnBumps = new Proto.RiskMeasures { Delta = Greek(b.Delta), Gamma = Greek(b.Gamma), Vega = Greek(b.Vega), Theta = Greek(b.Theta) };
+        if (p.Error is { } e) message.Error = Error(e);
+        return message;
+    }
+
+    private static Proto.RiskTotals Totals(RiskTotals totals)
+    {
+        var message = new Proto.RiskTotals { Measures = Measures(totals.Measures), DeltaTonnes = totals.DeltaTonnes, Positions = totals.Positions };
+        foreach (var (expiry, vega) in totals.VegaByExpiry) message.VegaByExpiry[Date(expiry)] = vega;
+        return message;
+    }
+
+    private static Proto.RiskMeasures Measures(RiskMeasures m) => new()
+    {
+        Price = Greek(m.Price), Delta = Greek(m.Delta), Gamma = Greek(m.Gamma), Vega = Greek(m.Vega), Theta = Greek(m.Theta), Rho = Greek(m.Rho),
+    };
+
+    private static Proto.Greek Greek(GreekEstimate g) => new() { Value = g.Value, StandardError = g.StandardError, Method = MethodName(g.Method) };
+
+    private static string MethodName(GreekMethod method) => method switch
+    {
+        GreekMethod.Analytic => "analytic",
+        GreekMethod.MonteCarlo => "monte-carlo",
+        GreekMethod.Pathwise => "pathwise",
+        GreekMethod.LikelihoodRatio => "likelihood-ratio",
+        GreekMethod.CrnBump => "crn-bump",
+        _ => method.ToString(),
+    };
+
+    private static Proto.LadderGrid Grid(System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<double>> rows)
+    {
+        var grid = new Proto.LadderGrid();
+        foreach (var row in rows) grid.Rows.Add(new Proto.LadderRow { Pnl = { row } });
+        return grid;
+    }
+
+    private static Proto.ErrorInfo Error(PositionError e) =>
+        new() { Code = "INVALID_ARGUMENT", Message = $"position {e.PositionId}: {e.Message}", Field = Errors.RiskFieldPath.Resolve(e.Field) };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

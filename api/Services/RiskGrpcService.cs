@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Hosting;
+using CarbonDerivatives.Api.Mapping;
+using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Engine.Risk;
+using CarbonDerivatives.Protos.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using StressScenario = CarbonDerivatives.Engine.Risk.StressScenario;
+using VarMethod = CarbonDerivatives.Protos.V1.VarMethod;
+
+namespace CarbonDerivatives.Api.Services;
+
+/// <summary>
+/// RiskService: maps the request, runs the engine's portfolio risk (simulations through the
+/// <see cref="SimulationGate"/>, the call's cancellation token all the way down), streams progress for
+/// long jobs and maps the result back.
+/// </summary>
+public sealed class RiskGrpcService(ISnapshotStore snapshots, SimulationGate gate, IOptions<ServerOptions> options) : RiskService.RiskServiceBase
+{
+    public override async Task Sensitivities(SensitivitiesRequest request, IServerStreamWriter<SensitivitiesUpdate> stream, ServerCallContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        bool simulated = c.Settings.Method == RiskMethod.MonteCarlo || !c.Settings.Jumps.IsEmpty;
+        var risk = await Run(simulated, stream, (u, f) => u.Progress = Progress(f, "simulating"),
+            p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, p, context.CancellationToken), context.CancellationToken);
+        await stream.WriteAsync(new SensitivitiesUpdate { Result = RiskResultMapper.Sensitivities(risk, clock.Elapsed.TotalMilliseconds) });
+    }
+
+    public override async Task ScenarioLadder(ScenarioLadderRequest request, IServerStreamWriter<ScenarioLadderUpdate> stream, ServerCallContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
+        var ladder = await Run(c.Settings.Method == RiskMethod.MonteCarlo, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
+            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken),
+            context.CancellationToken);
+        await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds) });
+    }
+
+    public override async Task<StressTestResponse> StressTest(StressTestRequest request, ServerCallContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        var scenarios = Scenarios(request);
+        var report = await Task.Run(() => RiskFieldPath.Translate(() =>
+            StressTester.Run(c.Portfolio, c.Market, c.Fx, scenarios, c.Settings, context.CancellationToken)), context.CancellationToken);
+        return RiskResultMapper.Stress(report, c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds);
+    }
+
+    public override Task<ListStressScenariosResponse> ListStressScenarios(ListStressScenariosRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListStressScenariosResponse { Scenarios = { StressCatalogue.Historical.Select(RiskResultMapper.Scenario) } });
+
+    public override async Task ValueAtRisk(ValueAtRiskRequest request, IServerStreamWriter<ValueAtRiskUpdate> stream, ServerCallContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        int horizon = request.HorizonDays == 0 ? 1 : request.HorizonDays;
+        ImmutableArray<double> confidences = request.Confidences.Count == 0 ? [0.95, 0.975, 0.99] : [.. request.Confidences];
+        VarResult var;
+        if (request.Method == VarMethod.Historical)
+        {
+            var returns = request.Returns.ToDictionary(r => r.Underlying, r => (IReadOnlyList<double>)r.LogReturns.ToArray());
+            var = await Task.Run(() => RiskFieldPath.Translate(() =>
+                HistoricalVaR.Compute(c.Portfolio, c.Market, c.Fx, returns, horizon, confidences, c.Settings)), context.CancellationToken);
+        }
+        else
+        {
+            var settings = VarSettings(request, horizon, confidences);
+            var = await Run(true, stream, (u, f) => u.Progress = Progress(f, "simulating scenarios"),
+                p => MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, settings, c.Settings, p, context.CancellationToken), context.CancellationToken);
+        }
+        await stream.WriteAsync(new ValueAtRiskUpdate
+        {
+            Result = RiskResultMapper.ValueAtRisk(var, request.Method == VarMethod.Unspecified ? VarMethod.FullRevaluation : request.Method,
+                c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds),
+        });
+    }
+
+    private VarSettings VarSettings(ValueAtRiskRequest request, int horizon, ImmutableArray<double> confidences)
+    {
+        int scenarios = request.Scenarios == 0 ? 50_000 : request.Scenarios;
+        if (scenarios > options.Value.MaxPaths)
+            throw new Engine.Validation.BudgetExceededException("scenarios", scenarios, options.Value.MaxPaths);
+        return new VarSettings
+        {
+            HorizonDays = horizon,
+            Confidences = confidences,
+            Scenarios = scenarios,
+            Seed = request.Seed,
+            Method = request.Method == VarMethod.DeltaGamma ? Engine.Risk.VarMethod.DeltaGamma : Engine.Risk.VarMethod.FullRevaluation,
+            Volatilities = request.Volatilities.ToImmutableDictionary(),
+            Correlations = RiskFieldPath.Translate(() => new Correlations(request.Correlations.Select(x => (x.A, x.B, x.Rho)))),
+        };
+    }
+
+    private static List<StressScenario> Scenarios(StressTestRequest request)
+    {
+        var catalogue = StressCatalogue.Historical.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var chosen = new List<StressScenario>();
+        for (int i = 0; i < request.CatalogueScenarios.Count; i++)
+        {
+            if (!catalogue.TryGetValue(request.CatalogueScenarios[i], out var scenario))
+                throw RpcErrors.InvalidArgument($"catalogue_scenarios[{i}]",
+                    $"unknown scenario '{request.CatalogueScenarios[i]}' (ListStressScenarios names them)");
+            chosen.Add(scenario);
+        }
+        chosen.AddRange(request.CustomScenarios.Select(s => new StressScenario(s.Name, s.Description,
+            s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days)));
+        return chosen.Count > 0 ? chosen : [.. StressCatalogue.Historical];
+    }
+
+    /// <summary>Runs an engine job (through the gate when it simulates) while streaming its progress.</summary>
+    private async Task<T> Run<T, TUpdate>(bool simulated, IServerStreamWriter<TUpdate> stream, Action<TUpdate, double> setProgress,
+        Func<IProgress<double>, T> job, CancellationToken cancellation) where TUpdate : class, new()
+    {
+        return await ProgressStream.RunAsync(
+            progress => simulated
+                ? gate.RunAsync(() => RiskFieldPath.Translate(() => job(progress)), cancellation)
+                : Task.Run(() => RiskFieldPath.Translate(() => job(progress)), cancellation),
+            fraction =>
+            {
+                var update = new TUpdate();
+                setProgress(update, fraction);
+                return stream.WriteAsync(update, cancellation);
+            },
+            cancellation);
+    }
+
+    private static Progress Progress(double fraction, string stage) => new() { Fraction = fraction, Stage = stage };
+}

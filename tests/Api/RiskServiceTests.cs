@@ -1,0 +1,217 @@
+using CarbonDerivatives.Protos.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>RiskService over the real server: sensitivities (analytic and streamed Monte Carlo), ladders, stress, VaR.</summary>
+[Collection("server")]
+public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly RiskService.RiskServiceClient _client = new(server.Channel);
+
+    // The default snapshot: EUA Dec-26 at 70.76 EUR, UKA Dec-26 at 42.10 GBP, valued 2026-03-02.
+    private const double EuaDec26 = 70.76, UkaDec26 = 42.10, GbpInEur = 1.17;
+
+    private static Position Option(string id, string underlying, OptionRight right, double strike, double lots, PositionSide side, string currency = "EUR") => new()
+    {
+        Id = id, Lots = lots, Side = side,
+        Instrument = new Instrument
+        {
+            FuturesOption = new FuturesOption
+            {
+                Underlying = underlying, Right = right, Strike = strike, Expiry = "2026-12-16", FuturesDelivery = "2026-12-21",
+                LotSize = 1000, Currency = currency,
+            },
+        },
+    };
+
+    private static Position Future(string id, double lots, PositionSide side, double tradePrice = 65) => new()
+    {
+        Id = id, Lots = lots, Side = side,
+        Instrument = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = tradePrice } },
+    };
+
+    private static RiskInputs Inputs(params Position[] positions) => new()
+    {
+        Portfolio = new Portfolio { ReportingCurrency = "EUR", Positions = { positions } },
+        Market = new MarketSource { SnapshotId = "default" },
+        FxRates = { ["GBP"] = GbpInEur },
+    };
+
+    private static RiskInputs Book() => Inputs(
+        Option("c75", "EUA", OptionRight.Call, 75, 10, PositionSide.Long),
+        Option("p60", "EUA", OptionRight.Put, 60, 4, PositionSide.Short),
+        Future("f1", 3, PositionSide.Long),
+        Option("uka", "UKA", OptionRight.Call, 45, 5, PositionSide.Long, "GBP"));
+
+    private async Task<(SensitivitiesResult Result, int ProgressMessages)> Sensitivities(RiskInputs inputs, DateTime? deadline = null)
+    {
+        using var call = _client.Sensitivities(new SensitivitiesRequest { Inputs = inputs }, deadline: deadline);
+        int progress = 0;
+        SensitivitiesResult? result = null;
+        await foreach (var update in call.ResponseStream.ReadAllAsync())
+        {
+            if (update.Progress is not null) progress++;
+            else result = update.Result;
+        }
+        return (result!, progress);
+    }
+
+    [Fact]
+    public async Task Sensitivities_Analytic_PositionsMatchBlack76AndTotalsAddUpInEur()
+    {
+        var (result, _) = await Sensitivities(Book());
+        Assert.Equal("EUR", result.ReportingCurrency);
+        Assert.All(result.Positions, p => Assert.Null(p.Error));
+
+        // Each option's delta is lots x side x lot x DF x N(±d1) (Black-76; vol from the default EUA term structure).
+        var c75 = result.Positions.Single(p => p.PositionId == "c75");
+        Assert.InRange(c75.Measures.Delta.Value, 0.3 * 10_000, 0.7 * 10_000);
+        Assert.Equal(3000, result.Positions.Single(p => p.PositionId == "f1").Measures.Delta.Value, 1e-9);
+        Assert.Equal(3000 * (EuaDec26 - 65), result.Positions.Single(p => p.PositionId == "f1").Measures.Price.Value, 1e-6);
+
+        // Totals in EUR: the sum of positions converted at their FX rate.
+        double sum = result.Positions.Sum(p => p.Measures.Price.Value * p.FxRate);
+        Assert.Equal(sum, result.Total.Measures.Price.Value, 1e-6 * Math.Abs(sum));
+        Assert.Equal(GbpInEur, result.Positions.Single(p => p.PositionId == "uka").FxRate, 12);
+        Assert.Equal(["EUA", "UKA"], result.ByUnderlying.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Sensitivities_MonteCarlo_StreamsProgressAndAgreesWithAnalyticWithinFourSE()
+    {
+        var (analytic, _) = await Sensitivities(Book());
+        var inputs = Book();
+        inputs.Settings = new RiskSettings { Method = PricingMethod.MonteCarlo, Paths = 400_000, Seed = 5 };
+        var (mc, progress) = await Sensitivities(inputs);
+        Assert.True(progress >= 1, "a long job streams progress before its result");
+        Assert.Equal(2, mc.Simulations.Count); // one shared pass per underlying
+        foreach (var p in mc.Positions)
+        {
+            var a = analytic.Positions.Single(x => x.PositionId == p.PositionId).Measures;
+            foreach (var (name, m, r) in new[] { ("price", p.Measures.Price, a.Price), ("delta", p.Measures.Delta, a.Delta), ("vega", p.Measures.Vega, a.Vega) })
+                Assert.True(Math.Abs(m.Value - r.Value) <= 4 * m.StandardError + 1e-9 * Math.Abs(r.Value),
+                    $"{p.PositionId} {name}: {m.Value} ± {m.StandardError} vs {r.Value}");
+        }
+    }
+
+    [Fact]
+    public async Task Sensitivities_OneBadPosition_ReportedAndTheOthersStillPriced()
+    {
+        var (result, _) = await Sensitivities(Inputs(Option("ok", "EUA", OptionRight.Call, 75, 1, PositionSide.Long),
+            Option("bad", "XYZ", OptionRight.Call, 75, 1, PositionSide.Long)));
+        Assert.Null(result.Positions.Single(p => p.PositionId == "ok").Error);
+        var bad = result.Positions.Single(p => p.PositionId == "bad").Error;
+        Assert.Contains("XYZ", bad.Field);
+        Assert.Equal(1, result.Total.Positions);
+    }
+
+    [Fact]
+    public async Task Sensitivities_EmptyPortfolio_InvalidArgumentNamingPositions()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(Inputs()));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("inputs.portfolio.positions", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task Sensitivities_DuplicateIds_InvalidArgumentNamingTheSecond()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(Inputs(Future("x", 1, PositionSide.Long), Future("x", 2, PositionSide.Short))));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("inputs.portfolio.positions[1].id", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task Sensitivities_LargeMonteCarloPastDeadline_DeadlineExceeded()
+    {
+        var inputs = Book();
+        inputs.Settings = new RiskSettings { Method = PricingMethod.MonteCarlo, Paths = 40_000_000, Seed = 1 };
+        var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(inputs, DateTime.UtcNow.AddMilliseconds(200)));
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task ScenarioLadder_LongFuture_LinearInThePriceShock()
+    {
+        using var call = _client.ScenarioLadder(new ScenarioLadderRequest { Inputs = Inputs(Future("f", 2, PositionSide.Long)), PriceShocks = { -0.5, 0, 0.1 } });
+        ScenarioLadderResult? result = null;
+        await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+        Assert.Equal([0.0], result!.VolShocks);
+        Assert.Equal(2000 * EuaDec26 * -0.5, result.Total.Rows[0].Pnl[0], 1e-6);
+        Assert.Equal(0, result.Total.Rows[1].Pnl[0], 1e-9);
+        Assert.Equal(2000 * EuaDec26 * 0.1, result.Total.Rows[2].Pnl[0], 1e-6);
+    }
+
+    [Fact]
+    public async Task ScenarioLadder_NoPriceShocks_InvalidArgumentNamingPriceShocks()
+    {
+        using var call = _client.ScenarioLadder(new ScenarioLadderRequest { Inputs = Inputs(Future("f", 1, PositionSide.Long)) });
+        var e = await Assert.ThrowsAsync<RpcException>(async () => { await foreach (var _ in call.ResponseStream.ReadAllAsync()) { } });
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("price_shocks", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task StressTest_CatalogueAndCustom_PnlOfAShortFuture()
+    {
+        var catalogue = await _client.ListStressScenariosAsync(new ListStressScenariosRequest());
+        Assert.Contains(catalogue.Scenarios, s => s.Name.Contains("2006"));
+        var custom = new StressScenario { Name = "regulatory jump", PriceShocks = { ["EUA"] = 0.25 } };
+        var response = await _client.StressTestAsync(new StressTestRequest
+        {
+            Inputs = Inputs(Future("f", 4, PositionSide.Short)), CustomScenarios = { custom },
+            CatalogueScenarios = { catalogue.Scenarios[0].Name },
+        });
+        Assert.Equal(2, response.Results.Count);
+        Assert.Equal(-4000 * EuaDec26 * 0.25, response.Results.Single(r => r.Scenario.Name == "regulatory jump").Pnl, 1e-6);
+    }
+
+    [Fact]
+    public async Task StressTest_UnknownCatalogueName_InvalidArgument()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.StressTestAsync(new StressTestRequest
+        {
+            Inputs = Inputs(Future("f", 1, PositionSide.Long)), CatalogueScenarios = { "no such crash" },
+        }).ResponseAsync);
+        Assert.Equal("catalogue_scenarios[0]", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task ValueAtRisk_SingleFuture_MatchesLognormalClosedFormAndEsAboveVar()
+    {
+        // One long future: the 1-day loss is lot·F·(1 − e^{σ√h·Z − σ²h/2}); its 99% quantile is closed form.
+        const double vol = 0.4, h = 1.0 / 252;
+        using var call = _client.ValueAtRisk(new ValueAtRiskRequest
+        {
+            Inputs = Inputs(Future("f", 1, PositionSide.Long)), Confidences = { 0.99 }, Scenarios = 200_000, Seed = 3, Volatilities = { ["EUA"] = vol },
+        });
+        ValueAtRiskResult? result = null;
+        await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+        var figure = result!.Figures.Single();
+        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.01);
+        double expected = 1000 * EuaDec26 * (1 - Math.Exp(vol * Math.Sqrt(h) * z - 0.5 * vol * vol * h));
+        Assert.True(Math.Abs(figure.ValueAtRisk - expected) < 4 * figure.ValueAtRiskStandardError + 1e-3 * expected,
+            $"VaR {figure.ValueAtRisk} ± {figure.ValueAtRiskStandardError} vs {expected}");
+        Assert.True(figure.ExpectedShortfall >= figure.ValueAtRisk);
+    }
+
+    [Fact]
+    public async Task ValueAtRisk_Historical_UsesTheSuppliedReturns()
+    {
+        // Returns of -10% once and 0 otherwise: the 99% one-day loss of a long future is 10% of its value.
+        var returns = new ReturnSeries { Underlying = "EUA" };
+        returns.LogReturns.AddRange(Enumerable.Repeat(0.0, 99).Append(Math.Log(0.9)));
+        using var call = _client.ValueAtRisk(new ValueAtRiskRequest
+        {
+            Inputs = Inputs(Future("f", 1, PositionSide.Long)), Method = VarMethod.Historical, Confidences = { 0.995 }, Returns = { returns },
+        });
+        ValueAtRiskResult? result = null;
+        await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+        Assert.Equal(VarMethod.Historical, result!.Method);
+        Assert.InRange(result.Figures.Single().ValueAtRisk, 0, 1000 * EuaDec26 * 0.1 + 1e-6);
+        Assert.True(result.Figures.Single().ExpectedShortfall >= result.Figures.Single().ValueAtRisk);
+    }
+}
