@@ -4,8 +4,8 @@ namespace CarbonDerivatives.Api.Hosting;
 
 /// <summary>
 /// Runs a long engine job while streaming its progress: the engine reports fractions from its worker
-/// threads into a one-slot channel (only the latest matters), and this loop writes at most one
-/// progress message per <see cref="Interval"/> until the job ends.
+/// threads into a one-slot channel (only the latest matters), and this loop writes a first message at
+/// once, then at most one per <see cref="Interval"/> until the job ends.
 /// </summary>
 internal static class ProgressStream
 {
@@ -15,8 +15,9 @@ internal static class ProgressStream
     {
         var latest = Channel.CreateBounded<double>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         var progress = new ChannelProgress(latest.Writer);
+        await writeProgress(0); // tells the client at once that the job has started
         var work = job(progress);
-        double written = -1;
+        double written = 0;
         while (!work.IsCompleted)
         {
             await Task.WhenAny(work, Task.Delay(Interval, cancellation));
