@@ -32,7 +32,8 @@ public static class MonteCarloFuturesOptionPricer
         return Price(option, new MertonJumpDiffusionModel(option.Forward, option.Volatility, jumps), steps, settings, limits, cancellation);
     }
 
-    private static MonteCarloEstimate Price(ResolvedFuturesOption option, IPathModel model, int steps, MonteCarloSettings settings,
+    /// <summary>Present value of one long lot under <paramref name="model"/>, whose initial price must be the option's forward.</summary>
+    internal static MonteCarloEstimate Price(ResolvedFuturesOption option, IPathModel model, int steps, MonteCarloSettings settings,
         SimulationLimits? limits, CancellationToken cancellation)
     {
         if (option.Expiry <= 0) Guard.Fail("expiry", "the option expires today: its value is the discounted intrinsic value, no simulation needed");

@@ -81,9 +81,7 @@ public sealed class ValuationService(SimulationLimits limits) : IValuationServic
             _ => new Black76Model(o.Forward, o.Volatility),
         };
         string name = request.Model is MertonDynamics ? "monte-carlo-merton" : "monte-carlo-black76";
-        if (o.Expiry <= 0) Guard.Fail("expiry", "the option expires today: value it analytically (its discounted intrinsic value)");
-        var price = MonteCarloSimulator.Run(model, TimeGrid.Uniform(o.Expiry, request.Steps), new Simulation.Payoffs.EuropeanPayoff(o.Type, o.Strike),
-            request.Settings, limits, cancellation).Scale(o.DiscountFactor * o.LotSize);
+        var price = MonteCarloFuturesOptionPricer.Price(o, model, request.Steps, request.Settings, limits, cancellation);
         var greeks = request.Greeks ? MonteCarloOptionGreeks.Compute(o, model, price, request.Steps, request.Settings, limits, cancellation) : null;
         return new Valuation(price.Value, price.StandardError, currency, name, price.Paths, greeks);
     }
