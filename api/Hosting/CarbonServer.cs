@@ -1,5 +1,6 @@
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Services;
+using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Pricing;
@@ -36,6 +37,7 @@ public static class CarbonServer
         builder.Services.AddSingleton<IValuationService>(sp => new ValuationService(sp.GetRequiredService<SimulationLimits>()));
         builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        builder.Services.AddSingleton<PortfolioStore>();
         builder.Services.AddSingleton<SimulationGate>();
         builder.Services.AddGrpc(o =>
         {

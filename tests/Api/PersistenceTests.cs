@@ -65,11 +65,24 @@ public sealed partial class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public async Task SavedSnapshot_SurvivesARestart_IdenticalAndPriceable()
+    public async Task SavedSnapshotAndPortfolio_SurviveARestart_IdenticalAndUsable()
     {
         var saved = Market(71.25);
+        var book = new Portfolio
+        {
+            ReportingCurrency = "EUR",
+            Positions =
+            {
+                new Position
+                {
+                    Id = "f", Lots = 2, Side = PositionSide.Short,
+                    Instrument = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } },
+                },
+            },
+        };
         var (app, channel) = await StartInProcess();
         await new MarketDataService.MarketDataServiceClient(channel).PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = "kept", Market = saved });
+        await new RiskService.RiskServiceClient(channel).SavePortfolioAsync(new SavePortfolioRequest { PortfolioId = "book", Portfolio = book });
         await Stop(app, channel);
 
         (app, channel) = await StartInProcess();
@@ -82,6 +95,7 @@ public sealed partial class PersistenceTests : IDisposable
         request.Market = new MarketSource { SnapshotId = "default" };
         var original = await new PricingService.PricingServiceClient(channel).PriceAsync(request);
         Assert.True(kept.Value > original.Value, "a higher EUA price gives a dearer call: the kept snapshot is the one priced");
+        Assert.Equal(book, await new RiskService.RiskServiceClient(channel).GetPortfolioAsync(new GetPortfolioRequest { PortfolioId = "book" }));
         await Stop(app, channel);
     }
 
