@@ -28,6 +28,12 @@ public interface IPathStepper
     /// </summary>
     ReadOnlySpan<double> ExpectedPrices { get; }
 
+    /// <summary>
+    /// Rows of per-path state (each one block long) the stepper keeps between steps: one per Brownian
+    /// factor unless the stepper carries more (e.g. a previous settlement price).
+    /// </summary>
+    int StateRows => Demand.BrownianFactors;
+
     /// <summary>Sets the model state of every path to its value at t_0.</summary>
     void Initialize(Span<double> state);
 
