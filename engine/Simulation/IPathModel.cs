@@ -24,7 +24,8 @@ public interface IPathStepper
 
     /// <summary>
     /// E[S] at the end of each step under the simulated (discretised) dynamics, known analytically;
-    /// the mean of control variates built on the price.
+    /// the mean of control variates built on the price. NaN where no closed form exists (the simulator
+    /// then refuses a control variate).
     /// </summary>
     ReadOnlySpan<double> ExpectedPrices { get; }
 
