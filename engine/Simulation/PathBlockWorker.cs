@@ -27,7 +27,7 @@ internal sealed class PathBlockWorker
         int b = SimulationPlan.BlockSize;
         var demand = stepper.Demand;
         _accumulator = payoff.CreateAccumulator(b, stepper);
-        _state = new double[b * demand.BrownianFactors];
+        _state = new double[b * stepper.StateRows];
         _price = new double[b];
         _brownian = new double[b * demand.BrownianFactors];
         _jumpNormals = new double[b * demand.JumpNormals];
@@ -46,7 +46,7 @@ internal sealed class PathBlockWorker
         _random.Reset(_plan.Seed, block);
         _quasi?.Generate(replicate, firstDraw + 1); // Sobol' point 0 is the origin: skip it
         _stepper.Initialize(_state);
-        _accumulator.Reset();
+        _accumulator.Reset(block);
         for (int step = 0; step < _plan.Steps; step++)
         {
             if (step % CancellationCheckInterval == 0) cancellation.ThrowIfCancellationRequested();
