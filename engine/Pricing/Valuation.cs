@@ -24,4 +24,22 @@ public sealed record ValuationGreeks(GreekFigure Delta, GreekFigure Gamma, Greek
 /// <param name="Method">e.g. "analytic-black76", "monte-carlo-merton".</param>
 /// <param name="Paths">Paths simulated (0 for a closed form).</param>
 /// <param name="Greeks">Sensitivities when asked for.</param>
-public sealed record Valuation(double Value, double StandardError, string Currency, string Method, long Paths, ValuationGreeks? Greeks);
+/// <param name="WithoutLimits">Under a daily price limit: the value without it, on the same paths.</param>
+public sealed record Valuation(double Value, double StandardError, string Currency, string Method, long Paths, ValuationGreeks? Greeks,
+    ValueWithStandardError? WithoutLimits = null)
+{
+    /// <summary>Every figure for <paramref name="quantity"/> lots instead of one.</summary>
+    public Valuation Scale(double quantity) => this with
+    {
+        Value = Value * quantity,
+        StandardError = StandardError * Math.Abs(quantity),
+        Greeks = Greeks?.Scale(quantity),
+        WithoutLimits = WithoutLimits?.Scale(quantity),
+    };
+}
+
+/// <summary>A value and its standard error.</summary>
+public sealed record ValueWithStandardError(double Value, double StandardError)
+{
+    public ValueWithStandardError Scale(double factor) => new(Value * factor, StandardError * Math.Abs(factor));
+}

@@ -5,12 +5,13 @@ using CarbonDerivatives.Engine.Simulation;
 namespace CarbonDerivatives.Engine.Pricing;
 
 /// <summary>
-/// One valuation: an instrument (a <see cref="FuturesOption"/>, or an <see cref="AllowanceFuture"/>
-/// entered at <see cref="TradePrice"/>), a signed quantity in lots, a market, dynamics and a method.
+/// One valuation: an instrument (a <see cref="FuturesOption"/>, <see cref="AsianOption"/>,
+/// <see cref="BarrierOption"/>, or an <see cref="AllowanceFuture"/> entered at <see cref="TradePrice"/>),
+/// a signed quantity in lots, a market, dynamics and a method.
 /// </summary>
 public sealed record ValuationRequest
 {
-    /// <summary>A <see cref="FuturesOption"/> or an <see cref="AllowanceFuture"/>.</summary>
+    /// <summary>The product.</summary>
     public required IAllowanceInstrument Instrument { get; init; }
 
     /// <summary>Entry price of a futures position, currency per tonne (ignored for options).</summary>
@@ -28,9 +29,25 @@ public sealed record ValuationRequest
     /// <summary>Monte Carlo settings (for <see cref="ValuationMethod.MonteCarlo"/>).</summary>
     public MonteCarloSettings Settings { get; init; } = new();
 
-    /// <summary>Monte Carlo time steps to expiry.</summary>
+    /// <summary>
+    /// Monte Carlo time steps to expiry (Asian: per fixing interval; continuous barrier: the bridge grid,
+    /// 1 meaning one per business day; American/Bermudan: exercise opportunities, 1 meaning 50).
+    /// </summary>
     public int Steps { get; init; } = 1;
 
     /// <summary>Also compute Greeks.</summary>
     public bool Greeks { get; init; }
+
+    /// <summary>Exercise terms of a <see cref="FuturesOption"/>: European (default), American or Bermudan.</summary>
+    public OptionExercise Exercise { get; init; } = OptionExercise.European;
+
+    /// <summary>
+    /// Daily price limit of the underlying as a fraction of the previous settlement (0.10 for China's CEA),
+    /// or null for none. Monte Carlo only, European futures options only; the valuation also reports the
+    /// value without limits on the same paths (<see cref="Valuation.WithoutLimits"/>).
+    /// </summary>
+    public double? DailyPriceLimit { get; init; }
+
+    /// <summary>Trading sessions to expiry under a price limit; null counts the weekdays after the valuation date up to expiry.</summary>
+    public int? TradingDays { get; init; }
 }

@@ -1,0 +1,131 @@
+using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Pricing.Valuers;
+
+/// <summary>
+/// Futures options: European by closed form (Black-76, Merton series) or Monte Carlo; American and
+/// Bermudan on a binomial tree or by Longstaff–Schwartz; under a daily price limit by Monte Carlo beside
+/// the limit-free value. Figures per lot.
+/// </summary>
+internal static class FuturesOptionValuer
+{
+    /// <summary>Exercise opportunities for Longstaff–Schwartz when the request leaves steps at 1.</summary>
+    private const int DefaultExerciseSteps = 50;
+
+    public static Valuation Value(FuturesOption option, ValuationRequest request, SimulationLimits limits, CancellationToken cancellation)
+    {
+        var resolved = option.Resolve(request.Market);
+        var exercise = (request.Exercise ?? OptionExercise.European).Resolve(request.Market, option.Expiry);
+        if (request.DailyPriceLimit is { } limit)
+        {
+            if (exercise.Style != ExerciseStyle.European) Guard.Fail("exercise.style", "daily price limits are simulated for European options only");
+            return WithPriceLimit(resolved, limit, request, option, limits, cancellation);
+        }
+        if (exercise.Style != ExerciseStyle.European) return EarlyExercise(resolved, exercise, request, option.Currency, limits, cancellation);
+        return (request.Method, request.Model) switch
+        {
+            (ValuationMethod.Analytic, Black76Dynamics) => new Valuation(Black76OptionPricer.Price(resolved), 0, option.Currency,
+                "analytic-black76", 0, request.Greeks ? AnalyticGreeks(Black76OptionPricer.Greeks(resolved)) : null),
+            (ValuationMethod.Analytic, MertonDynamics merton) => MertonAnalytic(resolved, merton.Jumps, option.Currency, request.Greeks),
+            (ValuationMethod.MonteCarlo, _) => MonteCarlo(resolved, request, option.Currency, limits, cancellation),
+            _ => throw new InvalidInputException("method", $"unsupported method {request.Method} for model {request.Model.GetType().Name}"),
+        };
+    }
+
+    private static ValuationGreeks AnalyticGreeks(Black76Greeks g) => new(
+        new GreekFigure(g.Delta, 0, "analytic"), new GreekFigure(g.Gamma, 0, "analytic"), new GreekFigure(g.Vega, 0, "analytic"),
+        new GreekFigure(g.Theta, 0, "analytic"), new GreekFigure(g.Rho, 0, "analytic"));
+
+    private static Valuation MertonAnalytic(ResolvedFuturesOption o, LogNormalJumps jumps, string currency, bool greeks)
+    {
+        double rate = o.Expiry > 0 ? -Math.Log(o.DiscountFactor) / o.Expiry : 0;
+        double Price(double forward, double vol, double expiry, double r) => o.LotSize * MertonJumpDiffusion.Price(o.Type, forward, o.Strike,
+            expiry, vol, jumps.Intensity, jumps.MeanLogJump, jumps.LogJumpVolatility, Math.Exp(-r * expiry));
+        double value = Price(o.Forward, o.Volatility, o.Expiry, rate);
+        return new Valuation(value, 0, currency, "analytic-merton", 0,
+            greeks ? FiniteDifferenceGreeks.Compute(Price, o.Forward, o.Volatility, o.Expiry, rate) : null);
+    }
+
+    private static Valuation MonteCarlo(ResolvedFuturesOption o, ValuationRequest request, string currency, SimulationLimits limits,
+        CancellationToken cancellation)
+    {
+        var model = PathModels.For(request.Model, o.Forward, o.Volatility);
+        var price = MonteCarloFuturesOptionPricer.Price(o, model, request.Steps, request.Settings, limits, cancellation);
+        var greeks = request.Greeks ? MonteCarloOptionGreeks.Compute(o, model, price, request.Steps, request.Settings, limits, cancellation) : null;
+        return new Valuation(price.Value, price.StandardError, currency, PathModels.Name(request.Model), price.Paths, greeks);
+    }
+
+    /// <summary>American/Bermudan: the CRR tree (closed-form method, Black-76) or Longstaff–Schwartz (Monte Carlo, any model).</summary>
+    private static Valuation EarlyExercise(ResolvedFuturesOption o, ResolvedExercise exercise, ValuationRequest request, string currency,
+        SimulationLimits limits, CancellationToken cancellation)
+    {
+        if (o.Expiry <= 0) Guard.Fail("expiry", "the option expires today: exercise it for its intrinsic value");
+        double maxShift = Math.Min(o.Expiry, exercise.Times.Count > 0 ? exercise.Times[0] : o.Expiry) / 2;
+        if (request.Method == ValuationMethod.Analytic)
+        {
+            PathModels.RequireBlack76ForClosedForm(request.Model, "American and Bermudan options");
+            (double, double) Tree(MarketShift s) => (BinomialFuturesOptionPricer.Price(Shifted(o, s), Shifted(exercise, s)), 0);
+            var treeBumps = new RevaluationGreeks.Bumps(0.01, 0.02, 0.01, 1.0 / 365, 1e-4); // the tree's price is only piecewise smooth in F
+            return new Valuation(Tree(MarketShift.None).Item1, 0, currency, "binomial-crr", 0,
+                request.Greeks ? RevaluationGreeks.Compute(Tree, o.Forward, o.Volatility, maxShift, treeBumps, "binomial-bump") : null);
+        }
+
+        int steps = request.Steps > 1 ? request.Steps : DefaultExerciseSteps;
+        (double, double) Lsm(MarketShift s)
+        {
+            var shifted = Shifted(o, s);
+            var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, Shifted(exercise, s),
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility), steps, request.Settings, limits, cancellation);
+            return (estimate.Value, estimate.StandardError);
+        }
+        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility),
+            steps, request.Settings, limits, cancellation);
+        return new Valuation(price.Value, price.StandardError, currency, PathModels.Name(request.Model, "longstaff-schwartz"), price.Paths,
+            request.Greeks ? RevaluationGreeks.Compute(Lsm, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump") : null);
+    }
+
+    private static Valuation WithPriceLimit(ResolvedFuturesOption o, double limit, ValuationRequest request, FuturesOption option,
+        SimulationLimits limits, CancellationToken cancellation)
+    {
+        if (request.Method != ValuationMethod.MonteCarlo) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
+        int days = request.TradingDays ?? Weekdays(request.Market.ValuationDate, option.Expiry);
+        PriceLimitValuation Run(MarketShift s)
+        {
+            var shifted = Shifted(o, s);
+            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility), limit, days,
+                request.Settings, limits, cancellation);
+        }
+        (double, double) Limited(MarketShift s)
+        {
+            var estimate = Run(s).WithLimits;
+            return (estimate.Value, estimate.StandardError);
+        }
+        var price = Run(MarketShift.None);
+        var greeks = request.Greeks
+            ? RevaluationGreeks.Compute(Limited, o.Forward, o.Volatility, o.Expiry / 2, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump")
+            : null;
+        return new Valuation(price.WithLimits.Value, price.WithLimits.StandardError, option.Currency,
+            PathModels.Name(request.Model, "monte-carlo-price-limits"), price.WithLimits.Paths, greeks,
+            new ValueWithStandardError(price.WithoutLimits.Value, price.WithoutLimits.StandardError));
+    }
+
+    /// <summary>Weekdays after <paramref name="from"/> up to and including <paramref name="to"/> (at least 1).</summary>
+    private static int Weekdays(DateOnly from, DateOnly to)
+    {
+        int days = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days++;
+        return Math.Max(days, 1);
+    }
+
+    private static ResolvedFuturesOption Shifted(ResolvedFuturesOption o, MarketShift s) => new(o.Type, o.Strike, s.Time(o.Expiry),
+        s.Forward(o.Forward), s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry), o.LotSize);
+
+    private static ResolvedExercise Shifted(ResolvedExercise exercise, MarketShift s) => exercise.Style == ExerciseStyle.Bermudan
+        ? ResolvedExercise.Bermudan(exercise.Times.Select(s.Time).ToArray(), "exercise.dates")
+        : exercise;
+}
