@@ -23,6 +23,12 @@ public interface IPathStepper
     RandomDemand Demand { get; }
 
     /// <summary>
+    /// Block-sized rows of per-path state the stepper keeps (structure of arrays); by default one per
+    /// Brownian factor. A multi-leg model keeps more (log-price and price of each leg).
+    /// </summary>
+    int StateRows => Demand.BrownianFactors;
+
+    /// <summary>
     /// E[S] at the end of each step under the simulated (discretised) dynamics, known analytically;
     /// the mean of control variates built on the price.
     /// </summary>
