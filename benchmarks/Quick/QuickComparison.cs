@@ -74,6 +74,8 @@ public static class QuickComparison
         QuasiRandomConvergence(figures);
         Console.WriteLine();
         PortfolioGreeksBenchmark.Run(figures);
+        Console.WriteLine();
+        SpreadBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {
