@@ -1,6 +1,8 @@
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Services;
+using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,7 +35,9 @@ public static class CarbonServer
             return new SimulationLimits { MaxPathSteps = o.MaxPathSteps, MaxPaths = o.MaxPaths, MaxSteps = o.MaxSteps };
         });
         builder.Services.AddSingleton<IValuationService>(sp => new ValuationService(sp.GetRequiredService<SimulationLimits>()));
-        builder.Services.AddSingleton<ISnapshotStore, InMemorySnapshotStore>();
+        builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        builder.Services.AddSingleton<PortfolioStore>();
         builder.Services.AddSingleton<SimulationGate>();
         builder.Services.AddGrpc(o =>
         {
@@ -53,6 +57,13 @@ public static class CarbonServer
         app.MapGrpcReflectionService();
         return app;
     }
+
+    private static IDocumentStore DocumentStore(ServerOptions options, string contentRoot) => options.Store switch
+    {
+        "sqlite" => new SqliteDocumentStore(Path.Combine(contentRoot, options.DatabasePath)),
+        "memory" => new InMemoryDocumentStore(),
+        _ => throw new InvalidOperationException($"Carbon:Store must be \"sqlite\" or \"memory\", got \"{options.Store}\""),
+    };
 
     /// <summary>
     /// Simulations block thread-pool threads (one per core each). Without spare threads ready, Kestrel's

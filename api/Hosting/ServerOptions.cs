@@ -28,4 +28,10 @@ public sealed class ServerOptions
 
     /// <summary>Most snapshots kept by MarketDataService.</summary>
     public int MaxSnapshots { get; set; } = 1_000;
+
+    /// <summary>Where saved documents (snapshots, specs) live: "sqlite" (default, survives restarts) or "memory".</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
+    public string DatabasePath { get; set; } = "carbon.db";
 }

@@ -1,6 +1,8 @@
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Hosting;
+using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Risk;
@@ -16,16 +18,42 @@ internal sealed record RiskContext(Portfolio Portfolio, MarketSnapshot Market, F
 /// <summary>Proto risk requests to engine inputs: the one place for that direction.</summary>
 internal static class RiskRequestMapper
 {
-    public static RiskContext ToDomain(Proto.RiskInputs? inputs, ISnapshotStore snapshots, ServerOptions options)
+    public static RiskContext ToDomain(Proto.RiskInputs? inputs, ISnapshotStore snapshots, PortfolioStore portfolios, ServerOptions options)
     {
-        if (inputs?.Portfolio is null) throw RpcErrors.InvalidArgument("inputs.portfolio", "is required");
-        var book = inputs.Portfolio;
-        if (book.Positions.Count == 0) throw RpcErrors.InvalidArgument("inputs.portfolio.positions", "the portfolio is empty: give at least one position");
-        var market = PriceRequestMapper.Market(inputs.Market, snapshots, "inputs.market");
-        var positions = book.Positions.Select((p, i) => Position(p, $"inputs.portfolio.positions[{i}]")).ToArray();
-        var portfolio = RiskFieldPath.Translate(() => new Portfolio(book.ReportingCurrency, positions));
+        var book = Book(inputs, portfolios);
+        var portfolio = Portfolio(book, "inputs.portfolio");
+        var market = PriceRequestMapper.Market(inputs!.Market, snapshots, "inputs.market");
         var fx = RiskFieldPath.Translate(() => new FxRates(book.ReportingCurrency, inputs.FxRates));
         return new RiskContext(portfolio, market, fx, Settings(inputs.Settings, options));
+    }
+
+    /// <summary>The validated engine portfolio of <paramref name="book"/>; errors name fields under <paramref name="path"/>.</summary>
+    public static Portfolio Portfolio(Proto.Portfolio book, string path)
+    {
+        if (book.Positions.Count == 0) throw RpcErrors.InvalidArgument($"{path}.positions", "the portfolio is empty: give at least one position");
+        var positions = book.Positions.Select((p, i) => Position(p, $"{path}.positions[{i}]")).ToArray();
+        const string requestPath = "inputs.portfolio";
+        try
+        {
+            return RiskFieldPath.Translate(() => new Portfolio(book.ReportingCurrency, positions));
+        }
+        catch (InvalidInputException e) when (path != requestPath && e.Field.StartsWith(requestPath, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(path + e.Field[requestPath.Length..], e.Reason);
+        }
+    }
+
+    /// <summary>The inline portfolio, or the saved one named by portfolio_id.</summary>
+    private static Proto.Portfolio Book(Proto.RiskInputs? inputs, PortfolioStore portfolios)
+    {
+        if (inputs is null) throw RpcErrors.InvalidArgument("inputs.portfolio", "is required");
+        if (inputs.PortfolioId.Length == 0)
+            return inputs.Portfolio ?? throw RpcErrors.InvalidArgument("inputs.portfolio", "is required (or name a saved one in inputs.portfolio_id)");
+        if (inputs.Portfolio is not null) throw RpcErrors.InvalidArgument("inputs.portfolio_id", "give either portfolio or portfolio_id, not both");
+        DocumentIds.Check(inputs.PortfolioId, "inputs.portfolio_id");
+        var saved = portfolios.Get(inputs.PortfolioId);
+        if (saved is null) RpcErrors.ThrowNotFound($"inputs.portfolio_id: no saved portfolio '{inputs.PortfolioId}'");
+        return saved;
     }
 
     private static Position Position(Proto.Position position, string path)

@@ -1,18 +1,15 @@
-using System.Text.RegularExpressions;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Mapping;
 using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
 using Grpc.Core;
 
 namespace CarbonDerivatives.Api.Services;
 
 /// <summary>MarketDataService: validated named snapshots that pricing requests can refer to by id.</summary>
-public sealed partial class MarketDataGrpcService(ISnapshotStore store) : MarketDataService.MarketDataServiceBase
+public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataService.MarketDataServiceBase
 {
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex IdPattern();
-
     public override Task<PutSnapshotResponse> PutSnapshot(PutSnapshotRequest request, ServerCallContext context)
     {
         CheckId(request.SnapshotId);
@@ -41,8 +38,5 @@ public sealed partial class MarketDataGrpcService(ISnapshotStore store) : Market
         return Task.FromResult(new DeleteSnapshotResponse());
     }
 
-    private static void CheckId(string id)
-    {
-        if (!IdPattern().IsMatch(id)) RpcErrors.ThrowInvalidArgument("snapshot_id", "must be 1-64 letters, digits, '.', '_' or '-'");
-    }
+    private static void CheckId(string id) => DocumentIds.Check(id, "snapshot_id");
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Api.Mapping;
+using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Engine.Risk;
 using CarbonDerivatives.Protos.V1;
@@ -18,12 +19,12 @@ namespace CarbonDerivatives.Api.Services;
 /// <see cref="SimulationGate"/>, the call's cancellation token all the way down), streams progress for
 /// long jobs and maps the result back.
 /// </summary>
-public sealed class RiskGrpcService(ISnapshotStore snapshots, SimulationGate gate, IOptions<ServerOptions> options) : RiskService.RiskServiceBase
+public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioStore portfolios, SimulationGate gate, IOptions<ServerOptions> options) : RiskService.RiskServiceBase
 {
     public override async Task Sensitivities(SensitivitiesRequest request, IServerStreamWriter<SensitivitiesUpdate> stream, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
-        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         bool simulated = c.Settings.Method == RiskMethod.MonteCarlo || !c.Settings.Jumps.IsEmpty;
         var risk = await Run(simulated, stream, (u, f) => u.Progress = Progress(f, "simulating"),
             p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, p, context.CancellationToken), context.CancellationToken);
@@ -33,7 +34,7 @@ public sealed class RiskGrpcService(ISnapshotStore snapshots, SimulationGate gat
     public override async Task ScenarioLadder(ScenarioLadderRequest request, IServerStreamWriter<ScenarioLadderUpdate> stream, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
-        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
         var ladder = await Run(c.Settings.Method == RiskMethod.MonteCarlo, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
             p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken),
@@ -44,7 +45,7 @@ public sealed class RiskGrpcService(ISnapshotStore snapshots, SimulationGate gat
     public override async Task<StressTestResponse> StressTest(StressTestRequest request, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
-        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         var scenarios = Scenarios(request);
         var report = await Task.Run(() => RiskFieldPath.Translate(() =>
             StressTester.Run(c.Portfolio, c.Market, c.Fx, scenarios, c.Settings, context.CancellationToken)), context.CancellationToken);
@@ -57,7 +58,7 @@ public sealed class RiskGrpcService(ISnapshotStore snapshots, SimulationGate gat
     public override async Task ValueAtRisk(ValueAtRiskRequest request, IServerStreamWriter<ValueAtRiskUpdate> stream, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
-        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, options.Value);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         int horizon = request.HorizonDays == 0 ? 1 : request.HorizonDays;
         ImmutableArray<double> confidences = request.Confidences.Count == 0 ? [0.95, 0.975, 0.99] : [.. request.Confidences];
         VarResult var;

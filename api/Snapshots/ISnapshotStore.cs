@@ -6,7 +6,7 @@ namespace CarbonDerivatives.Api.Snapshots;
 /// <summary>A stored market snapshot: the message as sent and its validated engine form.</summary>
 public sealed record StoredSnapshot(string Id, MarketData Message, MarketSnapshot Market);
 
-/// <summary>Named market snapshots. In memory today; an interface so a database can replace it.</summary>
+/// <summary>Named market snapshots (see <see cref="SnapshotStore"/>).</summary>
 public interface ISnapshotStore
 {
     void Put(StoredSnapshot snapshot);

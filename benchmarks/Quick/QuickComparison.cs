@@ -76,6 +76,10 @@ public static class QuickComparison
         PortfolioGreeksBenchmark.Run(figures);
         Console.WriteLine();
         SpreadBenchmark.Run(figures);
+        Console.WriteLine();
+        ExoticOptionsBenchmark.Run(figures);
+        Console.WriteLine();
+        AmericanOptionBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace CarbonDerivatives.Cli.Output;
 
 /// <summary>
-/// Where commands write: tables (and, for long jobs such as the coming risk runs, progress bars via
+/// Where commands write: tables (and, for long risk jobs, progress bars via
 /// <c>Console.Progress()</c>) to a Spectre console; JSON unwrapped to a plain writer; errors to stderr.
 /// </summary>
 internal sealed record CommandOutput(IAnsiConsole Console, TextWriter Json, TextWriter Errors)

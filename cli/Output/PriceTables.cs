@@ -24,11 +24,5 @@ internal static class PriceTables
             if (line is not null) console.WriteLine(line);
     }
 
-    private static Table Grid(string[] header, IReadOnlyList<string[]> rows, int[] rightAligned)
-    {
-        var table = new Table().AddColumns(header.Select(Markup.Escape).ToArray());
-        foreach (int column in rightAligned) table.Columns[column].RightAligned();
-        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
-        return table;
-    }
+    private static Table Grid(string[] header, IReadOnlyList<string[]> rows, int[] rightAligned) => Tables.Grid(header, rows, rightAligned);
 }

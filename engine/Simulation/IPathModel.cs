@@ -23,16 +23,17 @@ public interface IPathStepper
     RandomDemand Demand { get; }
 
     /// <summary>
-    /// Block-sized rows of per-path state the stepper keeps (structure of arrays); by default one per
-    /// Brownian factor. A multi-leg model keeps more (log-price and price of each leg).
-    /// </summary>
-    int StateRows => Demand.BrownianFactors;
-
-    /// <summary>
     /// E[S] at the end of each step under the simulated (discretised) dynamics, known analytically;
-    /// the mean of control variates built on the price.
+    /// the mean of control variates built on the price. NaN where no closed form exists (the simulator
+    /// then refuses a control variate).
     /// </summary>
     ReadOnlySpan<double> ExpectedPrices { get; }
+
+    /// <summary>
+    /// Rows of per-path state (each one block long) the stepper keeps between steps: one per Brownian
+    /// factor unless the stepper carries more (e.g. a previous settlement price).
+    /// </summary>
+    int StateRows => Demand.BrownianFactors;
 
     /// <summary>Sets the model state of every path to its value at t_0.</summary>
     void Initialize(Span<double> state);

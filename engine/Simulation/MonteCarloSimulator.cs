@@ -27,6 +27,8 @@ public static class MonteCarloSimulator
         settings.Validate(grid.Count, limits ?? SimulationLimits.Default);
         var clock = Stopwatch.StartNew();
         var stepper = model.Prepare(grid);
+        if (settings.ControlVariate && HasUnknownMean(stepper))
+            Guard.Fail("settings.controlVariate", "the model's expected prices have no closed form (e.g. under daily price limits): a control variate would be biased");
         var plan = new SimulationPlan(settings, grid.Count);
         Func<QuasiRandomBlockSource?> quasi = QuasiRandomSources(settings, grid, stepper.Demand.BrownianFactors);
 
@@ -50,6 +52,14 @@ public static class MonteCarloSimulator
         }
 
         return Estimate(plan, moments, settings, controlMean, grid.Count, clock.Elapsed);
+    }
+
+    /// <summary>A NaN expected price marks a model whose mean has no closed form.</summary>
+    private static bool HasUnknownMean(IPathStepper stepper)
+    {
+        foreach (double mean in stepper.ExpectedPrices)
+            if (double.IsNaN(mean)) return true;
+        return false;
     }
 
     private static Func<QuasiRandomBlockSource?> QuasiRandomSources(MonteCarloSettings settings, TimeGrid grid, int factors)
@@ -76,7 +86,8 @@ public static class MonteCarloSimulator
         }
         var all = replicates.Aggregate(default(SampleMoments), (total, r) => total.Merge(r));
         double? beta = settings.ControlVariate ? all.Beta : null;
-        double Adjusted(SampleMoments m) => m.MeanY - (beta ?? 0) * (m.MeanX - controlMean);
+        // Without a control variate the control's mean is not used (it may be unknown: NaN).
+        double Adjusted(SampleMoments m) => beta is { } b ? m.MeanY - b * (m.MeanX - controlMean) : m.MeanY;
 
         if (plan.Replicates == 1)
         {

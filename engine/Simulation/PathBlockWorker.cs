@@ -48,7 +48,7 @@ internal sealed class PathBlockWorker
         _random.Reset(_plan.Seed, block);
         _quasi?.Generate(replicate, firstDraw + 1); // Sobol' point 0 is the origin: skip it
         _stepper.Initialize(_state);
-        _accumulator.Reset();
+        _accumulator.Reset(block);
         for (int step = 0; step < _plan.Steps; step++)
         {
             if (step % CancellationCheckInterval == 0) cancellation.ThrowIfCancellationRequested();

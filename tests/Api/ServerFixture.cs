@@ -18,6 +18,9 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual string[] ExtraArguments => [];
 
+    /// <summary>The server's own SQLite file, deleted afterwards.</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"carbon-test-{Guid.NewGuid():N}.db");
+
     public GrpcChannel Channel { get; private set; } = null!;
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234.</summary>
@@ -25,7 +28,8 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. ExtraArguments]);
+        _app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            $"--Carbon:DatabasePath={DatabasePath}", .. ExtraArguments]);
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Channel = GrpcChannel.ForAddress(Address);
@@ -39,6 +43,8 @@ public class ServerFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
     }
 }
 

@@ -15,6 +15,12 @@ public interface IPayoffAccumulator
     /// <summary>Clears the per-path state before a new block.</summary>
     void Reset();
 
+    /// <summary>
+    /// Clears the per-path state before block <paramref name="block"/>. Accumulators that store paths by
+    /// their position in the whole simulation (e.g. a regression training set) override it.
+    /// </summary>
+    void Reset(long block) => Reset();
+
     /// <summary>Sees the prices of the block at the end of step <paramref name="step"/>.</summary>
     void Observe(int step, ReadOnlySpan<double> prices);
 

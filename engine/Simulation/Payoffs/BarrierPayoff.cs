@@ -1,0 +1,107 @@
+using System.Numerics.Tensors;
+using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Simulation.Payoffs;
+
+/// <summary>
+/// A single-barrier call or put with a rebate paid at expiry. Each path carries a survival weight w:
+/// the probability, given the simulated prices, that the barrier was not hit. Discrete monitoring: w
+/// drops to 0 when a step ends on or beyond the barrier. Continuous monitoring: between two prices on
+/// the live side a lognormal Brownian bridge crosses with probability exp(−2 z_k z_{k+1} / (σ²Δt)),
+/// z = |ln(S/H)|, and w is multiplied by one minus it — a conditional expectation, no extra random
+/// numbers (Glasserman, Monte Carlo Methods in Financial Engineering (2004) §6.4). Payoff:
+/// knock-out f(S_T)·w + R·(1 − w), knock-in f(S_T)·(1 − w) + R·w, so in + out = vanilla + R on every
+/// path. Control variate: the terminal price.
+/// </summary>
+public sealed class BarrierPayoff : IPathPayoff
+{
+    private readonly double[]? _bridgeVariances;
+
+    /// <param name="type">Call or put.</param>
+    /// <param name="strike">Strike, currency per unit; &gt; 0.</param>
+    /// <param name="direction">Up or down.</param>
+    /// <param name="knock">In or out.</param>
+    /// <param name="barrier">Barrier level, strictly on its side of <paramref name="initialPrice"/>.</param>
+    /// <param name="rebate">Paid at expiry per unit; &gt;= 0.</param>
+    /// <param name="initialPrice">Price at t_0 (the start of the first bridge).</param>
+    /// <param name="bridgeVariances">σ²Δt of each grid step for continuous monitoring; null to monitor
+    /// discretely at the end of each step.</param>
+    public BarrierPayoff(OptionType type, double strike, BarrierDirection direction, BarrierKnock knock, double barrier,
+        double rebate, double initialPrice, IReadOnlyList<double>? bridgeVariances)
+    {
+        // The resolved option checks the terms and names them; this repeats the checks for direct use.
+        var terms = new ResolvedBarrierOption(type, strike, direction, knock, barrier, rebate, 0, initialPrice, 0, 1, 1);
+        Terms = terms;
+        if (bridgeVariances is not null)
+        {
+            _bridgeVariances = new double[bridgeVariances.Count];
+            for (int i = 0; i < _bridgeVariances.Length; i++) _bridgeVariances[i] = Guard.NonNegative(bridgeVariances[i], $"bridgeVariances[{i}]");
+        }
+    }
+
+    /// <summary>Type, strike, direction, knock, barrier, rebate and the initial price (as Forward).</summary>
+    public ResolvedBarrierOption Terms { get; }
+
+    public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper)
+    {
+        if (_bridgeVariances is not null && _bridgeVariances.Length != stepper.ExpectedPrices.Length)
+            Guard.Fail("bridgeVariances", $"must hold one variance per grid step ({stepper.ExpectedPrices.Length}), got {_bridgeVariances.Length}");
+        return new Accumulator(this, blockSize, stepper.ExpectedPrices[^1]);
+    }
+
+    private sealed class Accumulator(BarrierPayoff payoff, int blockSize, double controlMean) : IPayoffAccumulator
+    {
+        // Orientation: z = sign·ln(S/H) is positive on the live side (sign +1 for down, −1 for up).
+        private readonly double _sign = payoff.Terms.Direction == BarrierDirection.Down ? 1 : -1;
+        private readonly double _logBarrier = Math.Log(payoff.Terms.Barrier);
+        private readonly double[] _survival = new double[blockSize], _terminal = new double[blockSize];
+        private readonly double[] _previous = new double[blockSize], _distance = new double[blockSize], _crossing = new double[blockSize];
+
+        public double ControlMean => controlMean;
+
+        public void Reset()
+        {
+            Array.Fill(_survival, 1.0);
+            Array.Fill(_previous, _sign * (Math.Log(payoff.Terms.Forward) - _logBarrier));
+        }
+
+        public void Observe(int step, ReadOnlySpan<double> prices)
+        {
+            prices.CopyTo(_terminal);
+            TensorPrimitives.Log(prices, _distance);
+            TensorPrimitives.Subtract(_distance, _logBarrier, _distance);
+            TensorPrimitives.Multiply(_distance, _sign, _distance);
+            if (payoff._bridgeVariances is { } variances)
+            {
+                double variance = variances[step];
+                if (variance > 0)
+                {
+                    TensorPrimitives.Multiply(_previous, _distance, _crossing);
+                    TensorPrimitives.Multiply(_crossing, -2.0 / variance, _crossing);
+                    TensorPrimitives.Exp(_crossing, _crossing);
+                }
+                else _crossing.AsSpan().Clear();
+                for (int i = 0; i < _survival.Length; i++)
+                    _survival[i] *= _previous[i] > 0 && _distance[i] > 0 ? 1 - _crossing[i] : 0;
+                _distance.CopyTo(_previous);
+            }
+            else
+            {
+                for (int i = 0; i < _survival.Length; i++)
+                    if (_distance[i] <= 0) _survival[i] = 0;
+            }
+        }
+
+        public void Complete(Span<double> values, Span<double> control)
+        {
+            var terms = payoff.Terms;
+            VanillaPayoff.Apply(terms.Type, terms.Strike, _terminal, values);
+            // Weight of the vanilla leg: w for a knock-out, 1 − w for a knock-in; the rebate gets the rest.
+            if (terms.Knock == BarrierKnock.In) TensorPrimitives.Subtract(1.0, _survival, _survival);
+            TensorPrimitives.Subtract(values, terms.Rebate, values);
+            TensorPrimitives.MultiplyAdd(values, _survival, terms.Rebate, values); // (f − R)·w + R
+            _terminal.CopyTo(control);
+        }
+    }
+}

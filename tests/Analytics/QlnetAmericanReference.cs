@@ -1,0 +1,39 @@
+using CarbonDerivatives.Engine.Products;
+using QLNet;
+
+namespace CarbonDerivatives.Tests.Analytics;
+
+/// <summary>
+/// QLNet references for American options on a futures price: a Black–Scholes–Merton process with
+/// dividend yield = risk-free rate (so the underlying drifts like a futures price, the setting of
+/// Black 1976), priced by a 2,000-step Cox–Ross–Rubinstein binomial tree (BinomialVanillaEngine) or by
+/// the Barone-Adesi &amp; Whaley (1987) approximation, with American exercise from today to expiry.
+/// Expiry is a whole number of days (ACT/365F) so both sides use the same year fraction.
+/// QLNet's evaluation date is thread-static: it is set inside each call.
+/// </summary>
+internal static class QlnetAmericanReference
+{
+    public const int BinomialSteps = 2_000;
+
+    public static double Binomial(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
+        Price(type, forward, strike, days, volatility, rate, process => new BinomialVanillaEngine<CoxRossRubinstein>(process, BinomialSteps));
+
+    public static double BaroneAdesiWhaley(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
+        Price(type, forward, strike, days, volatility, rate, process => new BaroneAdesiWhaleyApproximationEngine(process));
+
+    private static double Price(OptionType type, double forward, double strike, int days, double volatility, double rate,
+        Func<GeneralizedBlackScholesProcess, IPricingEngine> engine)
+    {
+        var today = new Date(2, Month.March, 2026);
+        Settings.setEvaluationDate(today);
+        var dayCounter = new Actual365Fixed();
+        var spot = new Handle<Quote>(new SimpleQuote(forward));
+        var rates = new Handle<YieldTermStructure>(new FlatForward(today, rate, dayCounter));
+        var vol = new Handle<BlackVolTermStructure>(new BlackConstantVol(today, new NullCalendar(), volatility, dayCounter));
+        var process = new BlackScholesMertonProcess(spot, rates, rates, vol);
+        var qlType = type == OptionType.Call ? Option.Type.Call : Option.Type.Put;
+        var option = new VanillaOption(new PlainVanillaPayoff(qlType, strike), new AmericanExercise(today, today + days));
+        option.setPricingEngine(engine(process));
+        return option.NPV();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CarbonDerivatives.Api.Hosting;
+using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Api.Storage;
+using CarbonDerivatives.Protos.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>
+/// Saved snapshots live in SQLite: they survive a restart, and a server killed with SIGKILL in the middle
+/// of a batch of saves keeps every acknowledged save in a database that opens clean.
+/// </summary>
+[Collection("server")]
+public sealed partial class PersistenceTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"carbon-persist-{Guid.NewGuid():N}.db");
+
+    /// <summary>The default market with the EUA Dec-26 price set to <paramref name="euaDec26"/>: a distinct document per save.</summary>
+    private static MarketData Market(double euaDec26)
+    {
+        var market = DefaultMarket.Message();
+        market.Futures.Single(c => c.Underlying == "EUA").Quotes[0].Price = euaDec26;
+        return market;
+    }
+
+    private async Task<(WebApplication App, GrpcChannel Channel)> StartInProcess()
+    {
+        var app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Carbon:DatabasePath={_database}"]);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (app, GrpcChannel.ForAddress(address));
+    }
+
+    private static async Task Stop(WebApplication app, GrpcChannel channel)
+    {
+        channel.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public void SqliteDocumentStore_PutOverwriteDelete_ReadsBackWhatWasWritten()
+    {
+        var store = new SqliteDocumentStore(_database);
+        store.Put("snapshot", "b", [1, 2, 3]);
+        store.Put("snapshot", "a", [4]);
+        store.Put("spec", "a", [5]);
+        store.Put("snapshot", "b", [6, 7]);
+        Assert.Equal([6, 7], store.Get("snapshot", "b"));
+        Assert.Equal(["a", "b"], store.All("snapshot").Select(d => d.Id));
+        Assert.True(store.Delete("snapshot", "a"));
+        Assert.False(store.Delete("snapshot", "a"));
+        Assert.Null(store.Get("snapshot", "a"));
+        Assert.Equal([5], store.Get("spec", "a"));
+        Assert.Equal("ok", store.IntegrityCheck());
+    }
+
+    [Fact]
+    public async Task SavedSnapshotAndPortfolio_SurviveARestart_IdenticalAndUsable()
+    {
+        var saved = Market(71.25);
+        var book = new Portfolio
+        {
+            ReportingCurrency = "EUR",
+            Positions =
+            {
+                new Position
+                {
+                    Id = "f", Lots = 2, Side = PositionSide.Short,
+                    Instrument = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } },
+                },
+            },
+        };
+        var (app, channel) = await StartInProcess();
+        await new MarketDataService.MarketDataServiceClient(channel).PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = "kept", Market = saved });
+        await new RiskService.RiskServiceClient(channel).SavePortfolioAsync(new SavePortfolioRequest { PortfolioId = "book", Portfolio = book });
+        await Stop(app, channel);
+
+        (app, channel) = await StartInProcess();
+        var market = new MarketDataService.MarketDataServiceClient(channel);
+        Assert.Equal(saved, await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "kept" }));
+        Assert.Contains("kept", (await market.ListSnapshotsAsync(new ListSnapshotsRequest())).SnapshotIds);
+        var request = Requests.EuaDec26();
+        request.Market = new MarketSource { SnapshotId = "kept" };
+        var kept = await new PricingService.PricingServiceClient(channel).PriceAsync(request);
+        request.Market = new MarketSource { SnapshotId = "default" };
+        var original = await new PricingService.PricingServiceClient(channel).PriceAsync(request);
+        Assert.True(kept.Value > original.Value, "a higher EUA price gives a dearer call: the kept snapshot is the one priced");
+        Assert.Equal(book, await new RiskService.RiskServiceClient(channel).GetPortfolioAsync(new GetPortfolioRequest { PortfolioId = "book" }));
+        await Stop(app, channel);
+    }
+
+    [Fact]
+    public async Task KilledMidBatch_EveryAcknowledgedSaveIsPresentAndTheDatabaseOpensClean()
+    {
+        using var server = StartChildServer(out string address);
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new MarketDataService.MarketDataServiceClient(channel);
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        using var stop = new CancellationTokenSource();
+
+        async Task Writer(int writer)
+        {
+            for (int i = 0; !stop.IsCancellationRequested; i++)
+            {
+                string id = $"w{writer}-{i}";
+                double price = 60 + writer + i / 1000.0;
+                try
+                {
+                    await client.PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = id, Market = Market(price) }, cancellationToken: stop.Token);
+                    acknowledged[id] = price;
+                }
+                catch (RpcException)
+                {
+                    return; // the server died under this call: its save may or may not have landed
+                }
+            }
+        }
+
+        var writers = Enumerable.Range(0, 4).Select(Writer).ToArray();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (acknowledged.Count < 40 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        server.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+        await server.WaitForExitAsync();
+        stop.Cancel();
+        await Task.WhenAll(writers);
+        Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} saves were acknowledged before the kill");
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal("ok", new SqliteDocumentStore(_database).IntegrityCheck());
+        var (app, restarted) = await StartInProcess();
+        var market = new MarketDataService.MarketDataServiceClient(restarted);
+        foreach (var (id, price) in acknowledged)
+            Assert.Equal(Market(price), await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = id }));
+        await Stop(app, restarted);
+    }
+
+    /// <summary>The API as its own process (dotnet exec) on a free port, read from its "Now listening on" log line.</summary>
+    private Process StartChildServer(out string address)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "CarbonDerivatives.Api.dll");
+        var start = new ProcessStartInfo("dotnet", $"exec \"{dll}\" --urls http://127.0.0.1:0 --Carbon:DatabasePath={_database}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        var process = Process.Start(start)!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && process.StandardOutput.ReadLine() is { } line)
+        {
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                address = match.Groups[1].Value;
+                _ = process.StandardOutput.ReadToEndAsync(); // keep draining so the child never blocks on a full pipe
+                _ = process.StandardError.ReadToEndAsync();
+                return process;
+            }
+        }
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("the child server did not report its address");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
+    private static partial Regex ListeningOn();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+    }
+}
