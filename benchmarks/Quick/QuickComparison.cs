@@ -75,6 +75,8 @@ public static class QuickComparison
         Console.WriteLine();
         PortfolioGreeksBenchmark.Run(figures);
         Console.WriteLine();
+        SpreadBenchmark.Run(figures);
+        Console.WriteLine();
         ExoticOptionsBenchmark.Run(figures);
         Console.WriteLine();
         AmericanOptionBenchmark.Run(figures);

@@ -15,6 +15,7 @@ internal sealed class PathBlockWorker
     private readonly SimulationPlan _plan;
     private readonly IPathStepper _stepper;
     private readonly IPayoffAccumulator _accumulator;
+    private readonly IStateObservingAccumulator? _stateObserver;
     private readonly BlockRandomStream _random = new();
     private readonly QuasiRandomBlockSource? _quasi;
     private readonly double[] _state, _price, _brownian, _jumpNormals, _uniforms, _payoff, _control;
@@ -27,6 +28,7 @@ internal sealed class PathBlockWorker
         int b = SimulationPlan.BlockSize;
         var demand = stepper.Demand;
         _accumulator = payoff.CreateAccumulator(b, stepper);
+        _stateObserver = _accumulator as IStateObservingAccumulator;
         _state = new double[b * stepper.StateRows];
         _price = new double[b];
         _brownian = new double[b * demand.BrownianFactors];
@@ -55,6 +57,7 @@ internal sealed class PathBlockWorker
             Draw(_uniforms, normal: false);
             _stepper.Step(step, _state, _price, new StepRandoms(_brownian, _jumpNormals, _uniforms));
             _accumulator.Observe(step, _price);
+            _stateObserver?.ObserveState(step, _state);
         }
         _accumulator.Complete(_payoff, _control);
         if (_plan.Antithetic) AveragePairs();

@@ -15,6 +15,18 @@ public sealed record EuropeanPayoff : IPathPayoff
         Strike = Guard.Positive(strike, "strike");
     }
 
+    private EuropeanPayoff(OptionType type, double strike, bool anyFiniteStrike)
+    {
+        Type = type;
+        Strike = anyFiniteStrike ? Guard.Finite(strike, "strike") : Guard.Positive(strike, "strike");
+    }
+
+    /// <summary>
+    /// A European call or put on a simulated spread (Σ wᵢFᵢ, which may be zero or negative), so the
+    /// strike may be any finite number, zero and negative included.
+    /// </summary>
+    public static EuropeanPayoff OnSpread(OptionType type, double strike) => new(type, strike, anyFiniteStrike: true);
+
     public OptionType Type { get; }
     public double Strike { get; }
 
