@@ -23,4 +23,9 @@ public sealed record SpreadGreeks(
     GreekEstimate CrossGamma,
     GreekEstimate Vega1,
     GreekEstimate Vega2,
-    GreekEstimate CorrelationSensitivity);
+    GreekEstimate CorrelationSensitivity)
+{
+    /// <summary>Every figure multiplied by <paramref name="factor"/> (a quantity of lots).</summary>
+    public SpreadGreeks Scale(double factor) => new(Delta1.Scale(factor), Delta2.Scale(factor), Gamma1.Scale(factor), Gamma2.Scale(factor),
+        CrossGamma.Scale(factor), Vega1.Scale(factor), Vega2.Scale(factor), CorrelationSensitivity.Scale(factor));
+}

@@ -25,8 +25,10 @@ public sealed record ValuationGreeks(GreekFigure Delta, GreekFigure Gamma, Greek
 /// <param name="Paths">Paths simulated (0 for a closed form).</param>
 /// <param name="Greeks">Sensitivities when asked for.</param>
 /// <param name="WithoutLimits">Under a daily price limit: the value without it, on the same paths.</param>
+/// <param name="SpreadGreeks">For a spread option, in place of <paramref name="Greeks"/>: per-leg deltas, gammas,
+/// cross-gamma, vegas and the correlation sensitivity.</param>
 public sealed record Valuation(double Value, double StandardError, string Currency, string Method, long Paths, ValuationGreeks? Greeks,
-    ValueWithStandardError? WithoutLimits = null)
+    ValueWithStandardError? WithoutLimits = null, Analytics.SpreadGreeks? SpreadGreeks = null)
 {
     /// <summary>Every figure for <paramref name="quantity"/> lots instead of one.</summary>
     public Valuation Scale(double quantity) => this with
@@ -35,6 +37,7 @@ public sealed record Valuation(double Value, double StandardError, string Curren
         StandardError = StandardError * Math.Abs(quantity),
         Greeks = Greeks?.Scale(quantity),
         WithoutLimits = WithoutLimits?.Scale(quantity),
+        SpreadGreeks = SpreadGreeks?.Scale(quantity),
     };
 }
 

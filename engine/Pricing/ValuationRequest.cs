@@ -12,7 +12,7 @@ namespace CarbonDerivatives.Engine.Pricing;
 public sealed record ValuationRequest
 {
     /// <summary>The product.</summary>
-    public required IAllowanceInstrument Instrument { get; init; }
+    public required IInstrument Instrument { get; init; }
 
     /// <summary>Entry price of a futures position, currency per tonne (ignored for options).</summary>
     public double TradePrice { get; init; }
@@ -47,6 +47,12 @@ public sealed record ValuationRequest
     /// value without limits on the same paths (<see cref="Valuation.WithoutLimits"/>).
     /// </summary>
     public double? DailyPriceLimit { get; init; }
+
+    /// <summary>
+    /// Correlation of a <see cref="SpreadOption"/>'s legs (log returns): a number, or for a calendar spread
+    /// the decay β of ρ = exp(−β|T₁ − T₂|) (<see cref="TermStructureCorrelation"/>). Required for spreads.
+    /// </summary>
+    public SpreadCorrelation? Correlation { get; init; }
 
     /// <summary>Trading sessions to expiry under a price limit; null counts the weekdays after the valuation date up to expiry.</summary>
     public int? TradingDays { get; init; }

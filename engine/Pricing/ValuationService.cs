@@ -25,7 +25,8 @@ public sealed class ValuationService(SimulationLimits limits) : IValuationServic
             AllowanceFuture future => FutureValuer.Value(future, request),
             AsianOption asian => AsianOptionValuer.Value(asian, request, limits, cancellation),
             BarrierOption barrier => BarrierOptionValuer.Value(barrier, request, limits, cancellation),
-            _ => throw new InvalidInputException("instrument", "must be a futures option, Asian option, barrier option or allowance future"),
+            SpreadOption spread => SpreadOptionValuer.Value(spread, request, limits, cancellation),
+            _ => throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, or an allowance future"),
         };
         return valuation.Scale(quantity);
     }

@@ -4,21 +4,11 @@ namespace CarbonDerivatives.Engine.Products;
 /// A listed instrument whose value depends on one allowance future: what a portfolio position holds.
 /// Implemented by <see cref="AllowanceFuture"/> and <see cref="FuturesOption"/>.
 /// </summary>
-public interface IAllowanceInstrument
+public interface IAllowanceInstrument : IInstrument
 {
     /// <summary>Allowance code, e.g. "EUA"; the key of its futures curve and vol surface.</summary>
     string Underlying { get; }
 
     /// <summary>Delivery date of the future the value depends on: the instrument's tenor.</summary>
     DateOnly FuturesDelivery { get; }
-
-    /// <summary>Tonnes per lot; &gt; 0.</summary>
-    double LotSize { get; }
-
-    /// <summary>ISO code of the price currency.</summary>
-    string Currency { get; }
-
-    /// <summary>Checks the terms against <paramref name="valuationDate"/>; throws
-    /// <see cref="Validation.InvalidInputException"/> naming the field.</summary>
-    void Validate(DateOnly valuationDate);
 }

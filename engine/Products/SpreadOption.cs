@@ -23,7 +23,7 @@ public sealed record SpreadOption(
     double Strike,
     DateOnly Expiry,
     double LotSize,
-    string Currency)
+    string Currency) : IInstrument
 {
     /// <summary>
     /// A calendar spread option: long <paramref name="nearDelivery"/>, short <paramref name="farDelivery"/>

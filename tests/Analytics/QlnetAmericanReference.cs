@@ -18,11 +18,16 @@ internal static class QlnetAmericanReference
     public static double Binomial(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
         Price(type, forward, strike, days, volatility, rate, process => new BinomialVanillaEngine<CoxRossRubinstein>(process, BinomialSteps));
 
+    /// <summary>The 2,000-step tree's delta to the underlying (here the futures price).</summary>
+    public static double BinomialDelta(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
+        Price(type, forward, strike, days, volatility, rate, process => new BinomialVanillaEngine<CoxRossRubinstein>(process, BinomialSteps),
+            option => option.delta());
+
     public static double BaroneAdesiWhaley(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
         Price(type, forward, strike, days, volatility, rate, process => new BaroneAdesiWhaleyApproximationEngine(process));
 
     private static double Price(OptionType type, double forward, double strike, int days, double volatility, double rate,
-        Func<GeneralizedBlackScholesProcess, IPricingEngine> engine)
+        Func<GeneralizedBlackScholesProcess, IPricingEngine> engine, Func<VanillaOption, double>? measure = null)
     {
         var today = new Date(2, Month.March, 2026);
         Settings.setEvaluationDate(today);
@@ -34,6 +39,6 @@ internal static class QlnetAmericanReference
         var qlType = type == OptionType.Call ? Option.Type.Call : Option.Type.Put;
         var option = new VanillaOption(new PlainVanillaPayoff(qlType, strike), new AmericanExercise(today, today + days));
         option.setPricingEngine(engine(process));
-        return option.NPV();
+        return measure is null ? option.NPV() : measure(option);
     }
 }
