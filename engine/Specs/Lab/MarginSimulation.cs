@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Simulation;
+using MathNet.Numerics.Distributions;
+
+namespace CarbonDerivatives.Engine.Specs.Lab;
+
+/// <summary>
+/// One-day (or h-day) P&amp;L of one lot of a future or spot contract under Black-76 (lognormal, martingale:
+/// ln(F₁/F₀) ~ N(−s²/2, s²), s = σ√h, h = days/252) or Merton jump-diffusion, simulated with
+/// <see cref="MonteCarloSimulator"/> on a one-step grid, then read as a distribution: coverage of the
+/// initial margin, loss quantiles (margin needed), price-limit effect, histogram. Closed forms are the
+/// lognormal ones at the same σ (the reference of the tests; with jumps they show what the jumps add).
+/// </summary>
+public static class MarginSimulation
+{
+    /// <summary>Trading days a year: the horizon in years is days / 252.</summary>
+    public const double TradingDaysPerYear = 252;
+
+    /// <summary>Runs the simulation.</summary>
+    /// <param name="price">F₀, currency per unit; &gt; 0.</param>
+    /// <param name="volatility">σ per annum (diffusion vol with jumps).</param>
+    /// <param name="jumps">Jump component; null for lognormal.</param>
+    /// <param name="lotSize">Units per lot.</param>
+    /// <param name="initialMarginPerLot">The spec's initial margin; null for none.</param>
+    /// <param name="limitFraction">Daily price limit f; null for none.</param>
+    /// <param name="settings">Paths (rounded up to whole blocks), seed, horizon, confidences, bins.</param>
+    /// <param name="cancellation">Stops the simulation.</param>
+    public static MarginAdequacy Run(double price, double volatility, LogNormalJumps? jumps, double lotSize,
+        double? initialMarginPerLot, double? limitFraction, SpecLabSettings settings, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        long block = SimulationPlan.BlockSize;
+        long paths = (settings.MarginPaths + block - 1) / block * block;
+        double horizon = settings.MarginHorizonDays / TradingDaysPerYear;
+        double s = volatility * Math.Sqrt(horizon);
+        var samples = new DailyPriceSamples();
+        MonteCarloSimulator.Run(new MertonJumpDiffusionModel(price, volatility, jumps), new TimeGrid([horizon]), samples,
+            new MonteCarloSettings { Paths = paths, Seed = settings.Seed, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
+            cancellation: cancellation);
+        var sorted = samples.SortedPrices();
+
+        // P&L of a long lot per path; short is its negative. Sorted prices give sorted long P&L.
+        var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
+        double? cap = limitFraction is { } f ? f * price * lotSize : null;
+        var absolute = longPnl.Select(Math.Abs).Order().ToArray();
+        var absoluteCapped = cap is { } c ? absolute.Select(a => Math.Min(a, c)).ToArray() : null;
+
+        MarginCoverage? coverage = null;
+        if (initialMarginPerLot is { } im)
+        {
+            double m = im / lotSize;
+            double longClosed = m >= price ? 1 : Normal.CDF(0, 1, (-Math.Log(1 - m / price) - s * s / 2) / s);
+            double shortClosed = Normal.CDF(0, 1, (Math.Log(1 + m / price) + s * s / 2) / s);
+            coverage = new MarginCoverage(im,
+                Fraction(longPnl, x => -x <= im), Fraction(longPnl, x => x <= im), Fraction(absolute, a => a <= im),
+                longClosed, shortClosed, longClosed + shortClosed - 1,
+                absoluteCapped is null ? null : Fraction(absoluteCapped, a => a <= im));
+        }
+
+        var needs = settings.Confidences.Select(alpha =>
+        {
+            double lower = Normal.InvCDF(0, 1, 1 - alpha), upper = Normal.InvCDF(0, 1, alpha);
+            return new MarginNeed(alpha,
+                Long: -Quantile(longPnl, 1 - alpha),
+                Short: Quantile(longPnl, alpha),
+                EitherSide: Quantile(absolute, alpha),
+                LongClosedForm: price * lotSize * (1 - Math.Exp(-s * s / 2 + s * lower)),
+                ShortClosedForm: price * lotSize * (Math.Exp(-s * s / 2 + s * upper) - 1),
+                EitherSideWithLimits: absoluteCapped is null ? null : Quantile(absoluteCapped, alpha));
+        }).ToImmutableArray();
+
+        PriceLimitEffect? limit = null;
+        if (limitFraction is { } fraction)
+        {
+            double closed = Normal.CDF(0, 1, (Math.Log(1 - fraction) + s * s / 2) / s)
+                            + 1 - Normal.CDF(0, 1, (Math.Log(1 + fraction) + s * s / 2) / s);
+            limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
+        }
+
+        return new MarginAdequacy(jumps is null ? "lognormal" : "merton", price, volatility, settings.MarginHorizonDays, paths,
+            settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
+    }
+
+    private static Probability Fraction(double[] values, Func<double, bool> predicate)
+    {
+        double p = (double)values.Count(predicate) / values.Length;
+        return new Probability(p, Math.Sqrt(p * (1 - p) / values.Length));
+    }
+
+    /// <summary>Empirical quantile of ascending <paramref name="sorted"/>: the ⌈nq⌉-th smallest value.</summary>
+    private static double Quantile(double[] sorted, double q) =>
+        sorted[Math.Clamp((int)Math.Ceiling(sorted.Length * q - 1e-9) - 1, 0, sorted.Length - 1)];
+
+    private static ProfitAndLossHistogram Histogram(double[] sorted, int bins)
+    {
+        double low = sorted[0], high = sorted[^1];
+        double width = high > low ? (high - low) / bins : 1;
+        var edges = Enumerable.Range(0, bins + 1).Select(i => low + i * width).ToImmutableArray();
+        var counts = new long[bins];
+        foreach (double x in sorted) counts[Math.Min((int)((x - low) / width), bins - 1)]++;
+        return new ProfitAndLossHistogram(edges, [.. counts]);
+    }
+}

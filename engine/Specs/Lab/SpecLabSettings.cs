@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Risk;
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Specs.Lab;
+
+/// <summary>What the spec lab computes and how. Every default is stated; the seed is explicit.</summary>
+public sealed record SpecLabSettings
+{
+    /// <summary>Contracts of the listing calendar resolved (next N).</summary>
+    public int Contracts { get; init; } = 6;
+
+    /// <summary>Option specs: contracts whose strikes are priced (the first N of the calendar).</summary>
+    public int PricedOptionContracts { get; init; } = 2;
+
+    /// <summary>Strike interval when the spec states no strike listing rule (currency per unit).</summary>
+    public double DefaultStrikeSpacing { get; init; } = 1.0;
+
+    /// <summary>Strikes each side of at-the-money when the spec states no strike listing rule.</summary>
+    public int DefaultStrikesEachSide { get; init; } = 5;
+
+    /// <summary>Relative futures-price shocks of the scenario ladder.</summary>
+    public ImmutableArray<double> PriceShocks { get; init; } = ScenarioLadder.StandardPriceShocks;
+
+    /// <summary>Absolute vol shifts of the scenario ladder.</summary>
+    public ImmutableArray<double> VolShocks { get; init; } = [-0.10, 0, 0.10];
+
+    /// <summary>Stress scenarios; null uses <see cref="StressCatalogue.Historical"/> (EUA moves replayed on the
+    /// spec's underlying when the catalogue has none for it).</summary>
+    public ImmutableArray<StressScenario>? Stresses { get; init; }
+
+    /// <summary>Jump component of the margin simulation and of the ladder/stress revaluation; null for lognormal.</summary>
+    public LogNormalJumps? Jumps { get; init; }
+
+    /// <summary>Paths of the margin simulation (rounded up to whole blocks of 1,024).</summary>
+    public long MarginPaths { get; init; } = 200_000;
+
+    /// <summary>Trading days of the margin horizon.</summary>
+    public int MarginHorizonDays { get; init; } = 1;
+
+    /// <summary>Confidences of the margin needed.</summary>
+    public ImmutableArray<double> Confidences { get; init; } = [0.99, 0.997];
+
+    /// <summary>Bins of the P&amp;L histogram.</summary>
+    public int HistogramBins { get; init; } = 50;
+
+    /// <summary>Points of the value/Greeks curves against the underlying price (F₀·(1 + x), x from −50% to +50%).</summary>
+    public int CurvePoints { get; init; } = 41;
+
+    /// <summary>Seed of the margin simulation.</summary>
+    public ulong Seed { get; init; } = 20_260_101;
+
+    /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="InvalidInputException">"settings.*" naming the field.</exception>
+    public void Validate()
+    {
+        Guard.InRange(Contracts, 1, 100, "settings.contracts");
+        Guard.InRange(PricedOptionContracts, 1, 20, "settings.pricedOptionContracts");
+        Guard.Positive(DefaultStrikeSpacing, "settings.defaultStrikeSpacing");
+        Guard.InRange(DefaultStrikesEachSide, 1, 50, "settings.defaultStrikesEachSide");
+        if (MarginPaths < 1_024 || MarginPaths > 10_000_000) Guard.Fail("settings.marginPaths", $"must lie in [1,024, 10,000,000], got {MarginPaths}");
+        Guard.InRange(MarginHorizonDays, 1, 20, "settings.marginHorizonDays");
+        if (Confidences.IsDefaultOrEmpty) Guard.Fail("settings.confidences", "must contain at least one confidence");
+        for (int i = 0; i < Confidences.Length; i++) Guard.InRange(Confidences[i], 0.5, 0.99999, $"settings.confidences[{i}]");
+        Guard.InRange(HistogramBins, 5, 1000, "settings.histogramBins");
+        Guard.InRange(CurvePoints, 3, 1001, "settings.curvePoints");
+        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
+    }
+}
