@@ -12,13 +12,24 @@ internal static class FieldPath
         ["tradePrice"] = "instrument.future.trade_price",
         ["quantity"] = "quantity",
         ["steps"] = "monte_carlo.steps",
+        ["method"] = "method",
+        ["model"] = "model",
+        ["dailyPriceLimit"] = "price_limits.daily_limit",
+        ["limit"] = "price_limits.daily_limit",
+        ["tradingDays"] = "price_limits.trading_days",
+        ["decay"] = "correlation.term_structure_decay",
     };
 
     /// <summary>The request path of engine field <paramref name="field"/> validated under <paramref name="prefix"/>.</summary>
     public static string Resolve(string prefix, string field)
     {
         if (Absolute.TryGetValue(field, out var known)) return known;
+        if (field == "fixingTimes") field = "fixingDates"; // the resolved times of the fixing dates
         if (field.StartsWith("settings.", StringComparison.Ordinal)) return "monte_carlo." + Snake(field["settings.".Length..]);
+        // Exercise terms sit on the option message: exercise.dates[2] is exercise_dates[2].
+        if (field.StartsWith("exercise.", StringComparison.Ordinal)) return $"{prefix}.exercise_{Snake(field["exercise.".Length..])}";
+        if (field.StartsWith("correlation", StringComparison.Ordinal)) return "correlation";
+        if (field.StartsWith("leg1.", StringComparison.Ordinal) || field.StartsWith("leg2.", StringComparison.Ordinal)) return $"{prefix}.{Snake(field)}";
         if (field.StartsWith("market.", StringComparison.Ordinal) || field.Contains('.')) return field;
         return prefix.Length == 0 ? Snake(field) : $"{prefix}.{Snake(field)}";
     }

@@ -4,30 +4,124 @@ using Proto = CarbonDerivatives.Protos.V1;
 
 namespace CarbonDerivatives.Api.Mapping;
 
-/// <summary>Proto instruments to engine products, with the trade price of a futures position.</summary>
+/// <summary>An engine product with what the proto instrument carries beside it: a future's entry price, an option's exercise terms.</summary>
+internal sealed record MappedInstrument(IInstrument Instrument, double TradePrice, OptionExercise Exercise);
+
+/// <summary>Proto instruments to engine products: the one place for that direction.</summary>
 internal static class InstrumentMapper
 {
-    /// <summary>The product and, for a future, its entry price; <paramref name="path"/> prefixes field names in errors.</summary>
-    public static (IAllowanceInstrument Instrument, double TradePrice) ToDomain(Proto.Instrument? instrument, string path)
+    /// <summary>The product; <paramref name="path"/> prefixes field names in errors.</summary>
+    public static MappedInstrument ToDomain(Proto.Instrument? instrument, string path) => instrument?.KindCase switch
     {
-        switch (instrument?.KindCase)
+        Proto.Instrument.KindOneofCase.FuturesOption => FuturesOption(instrument.FuturesOption, $"{path}.futures_option"),
+        Proto.Instrument.KindOneofCase.Future => Future(instrument.Future, $"{path}.future"),
+        Proto.Instrument.KindOneofCase.AsianOption => new(Asian(instrument.AsianOption, $"{path}.asian_option"), 0, OptionExercise.European),
+        Proto.Instrument.KindOneofCase.BarrierOption => new(Barrier(instrument.BarrierOption, $"{path}.barrier_option"), 0, OptionExercise.European),
+        Proto.Instrument.KindOneofCase.SpreadOption => new(Spread(instrument.SpreadOption, $"{path}.spread_option"), 0, OptionExercise.European),
+        _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option or spread_option"),
+    };
+
+    /// <summary>The request path of the oneof case set in <paramref name="instrument"/>, e.g. "instrument.asian_option".</summary>
+    public static string CasePath(Proto.Instrument? instrument, string path) => instrument?.KindCase switch
+    {
+        Proto.Instrument.KindOneofCase.Future => $"{path}.future",
+        Proto.Instrument.KindOneofCase.AsianOption => $"{path}.asian_option",
+        Proto.Instrument.KindOneofCase.BarrierOption => $"{path}.barrier_option",
+        Proto.Instrument.KindOneofCase.SpreadOption => $"{path}.spread_option",
+        _ => $"{path}.futures_option",
+    };
+
+    private static MappedInstrument FuturesOption(Proto.FuturesOption o, string path)
+    {
+        var option = new FuturesOption(o.Underlying, Right(o.Right, path), o.Strike, ProtoDates.Parse(o.Expiry, $"{path}.expiry"),
+            ProtoDates.Parse(o.FuturesDelivery, $"{path}.futures_delivery"), o.LotSize, o.Currency);
+        var exercise = o.ExerciseStyle switch
         {
-            case Proto.Instrument.KindOneofCase.FuturesOption:
-                var o = instrument.FuturesOption;
-                string optionPath = $"{path}.futures_option";
-                var right = o.Right switch
-                {
-                    Proto.OptionRight.Call => OptionType.Call,
-                    Proto.OptionRight.Put => OptionType.Put,
-                    _ => throw RpcErrors.InvalidArgument($"{optionPath}.right", "must be OPTION_RIGHT_CALL or OPTION_RIGHT_PUT"),
-                };
-                return (new FuturesOption(o.Underlying, right, o.Strike, ProtoDates.Parse(o.Expiry, $"{optionPath}.expiry"),
-                    ProtoDates.Parse(o.FuturesDelivery, $"{optionPath}.futures_delivery"), o.LotSize, o.Currency), 0);
-            case Proto.Instrument.KindOneofCase.Future:
-                var f = instrument.Future;
-                return (new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.future.delivery"), f.LotSize, f.Currency), f.TradePrice);
-            default:
-                throw RpcErrors.InvalidArgument(path, "is required: futures_option or future");
-        }
+            Proto.ExerciseStyle.Unspecified or Proto.ExerciseStyle.European => OptionExercise.European,
+            Proto.ExerciseStyle.American => OptionExercise.American,
+            Proto.ExerciseStyle.Bermudan => OptionExercise.Bermudan(o.ExerciseDates.Select((d, i) => ProtoDates.Parse(d, $"{path}.exercise_dates[{i}]")).ToArray()),
+            _ => throw RpcErrors.InvalidArgument($"{path}.exercise_style", "must be EUROPEAN, AMERICAN or BERMUDAN"),
+        };
+        if (o.ExerciseStyle != Proto.ExerciseStyle.Bermudan && o.ExerciseDates.Count > 0)
+            throw RpcErrors.InvalidArgument($"{path}.exercise_dates", "are for Bermudan options only");
+        return new MappedInstrument(option, 0, exercise);
     }
+
+    private static MappedInstrument Future(Proto.AllowanceFuture f, string path) =>
+        new(new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.delivery"), f.LotSize, f.Currency), f.TradePrice, OptionExercise.European);
+
+    private static AsianOption Asian(Proto.AsianOption a, string path)
+    {
+        var average = a.Average switch
+        {
+            Proto.AverageKind.Unspecified or Proto.AverageKind.Arithmetic => AverageKind.Arithmetic,
+            Proto.AverageKind.Geometric => AverageKind.Geometric,
+            _ => throw RpcErrors.InvalidArgument($"{path}.average", "must be ARITHMETIC or GEOMETRIC"),
+        };
+        return new AsianOption(a.Underlying, Right(a.Right, path), a.Strike, FixingDates(a, path),
+            ProtoDates.Parse(a.FuturesDelivery, $"{path}.futures_delivery"), a.LotSize, a.Currency, average, [.. a.PastFixings]);
+    }
+
+    /// <summary>The listed fixing dates, or the schedule generated from first_fixing, last_fixing and frequency.</summary>
+    private static IReadOnlyList<DateOnly> FixingDates(Proto.AsianOption a, string path)
+    {
+        if (a.FixingDates.Count > 0)
+        {
+            if (a.FirstFixing.Length > 0 || a.LastFixing.Length > 0)
+                throw RpcErrors.InvalidArgument($"{path}.fixing_dates", "give either fixing_dates or first_fixing/last_fixing/frequency, not both");
+            return a.FixingDates.Select((d, i) => ProtoDates.Parse(d, $"{path}.fixing_dates[{i}]")).ToArray();
+        }
+        var frequency = a.Frequency switch
+        {
+            Proto.FixingFrequency.Daily => FixingFrequency.Daily,
+            Proto.FixingFrequency.Weekly => FixingFrequency.Weekly,
+            Proto.FixingFrequency.Monthly => FixingFrequency.Monthly,
+            _ => throw RpcErrors.InvalidArgument($"{path}.frequency", "is required with first_fixing/last_fixing (or list fixing_dates): DAILY, WEEKLY or MONTHLY"),
+        };
+        var first = ProtoDates.Parse(a.FirstFixing, $"{path}.first_fixing");
+        var last = ProtoDates.Parse(a.LastFixing, $"{path}.last_fixing");
+        if (last < first) throw RpcErrors.InvalidArgument($"{path}.last_fixing", "must not precede first_fixing");
+        return FixingSchedule.Generate(first, last, frequency);
+    }
+
+    private static BarrierOption Barrier(Proto.BarrierOption b, string path)
+    {
+        var direction = b.Direction switch
+        {
+            Proto.BarrierDirection.Up => BarrierDirection.Up,
+            Proto.BarrierDirection.Down => BarrierDirection.Down,
+            _ => throw RpcErrors.InvalidArgument($"{path}.direction", "must be UP or DOWN"),
+        };
+        var knock = b.Knock switch
+        {
+            Proto.BarrierKnock.In => BarrierKnock.In,
+            Proto.BarrierKnock.Out => BarrierKnock.Out,
+            _ => throw RpcErrors.InvalidArgument($"{path}.knock", "must be IN or OUT"),
+        };
+        var monitoring = b.Monitoring switch
+        {
+            Proto.BarrierMonitoring.Unspecified or Proto.BarrierMonitoring.Continuous => BarrierMonitoring.Continuous,
+            Proto.BarrierMonitoring.Daily => BarrierMonitoring.Daily,
+            _ => throw RpcErrors.InvalidArgument($"{path}.monitoring", "must be CONTINUOUS or DAILY"),
+        };
+        return new BarrierOption(b.Underlying, Right(b.Right, path), b.Strike, direction, knock, b.Barrier, b.Rebate,
+            ProtoDates.Parse(b.Expiry, $"{path}.expiry"), ProtoDates.Parse(b.FuturesDelivery, $"{path}.futures_delivery"), b.LotSize, b.Currency, monitoring);
+    }
+
+    private static SpreadOption Spread(Proto.SpreadOption s, string path) => new(Leg(s.Leg1, $"{path}.leg1"), Leg(s.Leg2, $"{path}.leg2"),
+        Right(s.Right, path), s.Strike, ProtoDates.Parse(s.Expiry, $"{path}.expiry"), s.LotSize, s.Currency);
+
+    private static SpreadLeg Leg(Proto.SpreadLeg? leg, string path)
+    {
+        if (leg is null) throw RpcErrors.InvalidArgument(path, "is required");
+        return new SpreadLeg(leg.Underlying, ProtoDates.Parse(leg.FuturesDelivery, $"{path}.futures_delivery"),
+            leg.Quantity == 0 ? 1 : leg.Quantity, leg.ConversionFactor == 0 ? 1 : leg.ConversionFactor);
+    }
+
+    private static OptionType Right(Proto.OptionRight right, string path) => right switch
+    {
+        Proto.OptionRight.Call => OptionType.Call,
+        Proto.OptionRight.Put => OptionType.Put,
+        _ => throw RpcErrors.InvalidArgument($"{path}.right", "must be OPTION_RIGHT_CALL or OPTION_RIGHT_PUT"),
+    };
 }

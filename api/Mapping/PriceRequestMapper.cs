@@ -17,11 +17,15 @@ internal static class PriceRequestMapper
     public static ValuationRequest ToDomain(Proto.PriceRequest request, ISnapshotStore snapshots, ServerOptions options)
     {
         var market = Market(request.Market, snapshots, "market");
-        var (instrument, tradePrice) = InstrumentMapper.ToDomain(request.Instrument, "instrument");
+        var instrument = InstrumentMapper.ToDomain(request.Instrument, "instrument");
         return new ValuationRequest
         {
-            Instrument = instrument,
-            TradePrice = tradePrice,
+            Instrument = instrument.Instrument,
+            TradePrice = instrument.TradePrice,
+            Exercise = instrument.Exercise,
+            DailyPriceLimit = request.PriceLimits?.DailyLimit,
+            TradingDays = request.PriceLimits is { TradingDays: not 0 } limits ? limits.TradingDays : null,
+            Correlation = Correlation(request.Correlation),
             Quantity = request.Quantity == 0 ? 1 : request.Quantity,
             Market = market,
             Model = Model(request.Model),
@@ -47,6 +51,13 @@ internal static class PriceRequestMapper
                 throw RpcErrors.InvalidArgument(path, "is required: inline market data or a snapshot_id (e.g. \"default\")");
         }
     }
+
+    private static SpreadCorrelation? Correlation(Proto.SpreadCorrelation? correlation) => correlation?.KindCase switch
+    {
+        Proto.SpreadCorrelation.KindOneofCase.Rho => new FixedCorrelation(correlation.Rho),
+        Proto.SpreadCorrelation.KindOneofCase.TermStructureDecay => new TermStructureDecay(correlation.TermStructureDecay),
+        _ => null,
+    };
 
     private static ValuationModel Model(Proto.Model? model) => model?.KindCase switch
     {

@@ -25,6 +25,18 @@ internal static class PriceResponseMapper
                 Delta = Greek(g.Delta), Gamma = Greek(g.Gamma), Vega = Greek(g.Vega), Theta = Greek(g.Theta), Rho = Greek(g.Rho),
             };
         }
+        if (valuation.WithoutLimits is { } free)
+            response.WithoutLimits = new Proto.LimitFreeValue { Value = free.Value, StandardError = free.StandardError };
+        if (valuation.SpreadGreeks is { } s)
+        {
+            response.SpreadGreeks = new Proto.SpreadGreeks
+            {
+                Delta1 = RiskResultMapper.Greek(s.Delta1), Delta2 = RiskResultMapper.Greek(s.Delta2),
+                Gamma1 = RiskResultMapper.Greek(s.Gamma1), Gamma2 = RiskResultMapper.Greek(s.Gamma2),
+                CrossGamma = RiskResultMapper.Greek(s.CrossGamma), Vega1 = RiskResultMapper.Greek(s.Vega1), Vega2 = RiskResultMapper.Greek(s.Vega2),
+                Correlation = RiskResultMapper.Greek(s.CorrelationSensitivity),
+            };
+        }
         return response;
     }
 

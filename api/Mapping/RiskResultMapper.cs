@@ -103,7 +103,8 @@ internal static class RiskResultMapper
         Price = Greek(m.Price), Delta = Greek(m.Delta), Gamma = Greek(m.Gamma), Vega = Greek(m.Vega), Theta = Greek(m.Theta), Rho = Greek(m.Rho),
     };
 
-    private static Proto.Greek Greek(GreekEstimate g) => new() { Value = g.Value, StandardError = g.StandardError, Method = MethodName(g.Method) };
+    /// <summary>One engine Greek estimate as a proto Greek.</summary>
+    public static Proto.Greek Greek(GreekEstimate g) => new() { Value = g.Value, StandardError = g.StandardError, Method = MethodName(g.Method) };
 
     private static string MethodName(GreekMethod method) => method switch
     {

@@ -48,7 +48,7 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
     {
         var clock = Stopwatch.StartNew();
         var domain = PriceRequestMapper.ToDomain(request, snapshots, options.Value);
-        string prefix = request.Instrument.KindCase == Instrument.KindOneofCase.Future ? "instrument.future" : "instrument.futures_option";
+        string prefix = InstrumentMapper.CasePath(request.Instrument, "instrument");
         Valuation Value()
         {
             try

@@ -1,0 +1,167 @@
+using CarbonDerivatives.Protos.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Api;
+
+/// <summary>Asian, barrier, American/Bermudan, spread options and CEA price limits over the real server.</summary>
+[Collection("server")]
+public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly PricingService.PricingServiceClient _client = new(server.Channel);
+    private static readonly MarketSource Default = new() { SnapshotId = "default" };
+
+    private static string FieldOf(RpcException e) => e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field;
+
+    private async Task<RpcException> Refused(PriceRequest request)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        return e;
+    }
+
+    private static PriceRequest Asian(AverageKind average) => new()
+    {
+        Instrument = new Instrument
+        {
+            AsianOption = new AsianOption
+            {
+                Underlying = "EUA", Right = OptionRight.Call, Strike = 72, FuturesDelivery = "2026-12-21", LotSize = 1000, Currency = "EUR",
+                Average = average, FirstFixing = "2026-04-15", LastFixing = "2026-12-15", Frequency = FixingFrequency.Monthly,
+            },
+        },
+        Market = Default,
+    };
+
+    [Fact]
+    public async Task GeometricAsian_MonteCarloWithinFourSEOfItsClosedForm()
+    {
+        var analytic = await _client.PriceAsync(Asian(AverageKind.Geometric));
+        Assert.Equal("analytic-geometric-asian", analytic.Method);
+        var mc = await _client.PriceAsync(Asian(AverageKind.Geometric).MonteCarlo(100_000, seed: 4));
+        Assert.True(Math.Abs(mc.Value - analytic.Value) < 4 * mc.StandardError, $"{mc.Value} ± {mc.StandardError} vs {analytic.Value}");
+        var arithmetic = await _client.PriceAsync(Asian(AverageKind.Arithmetic));
+        Assert.True(arithmetic.Value > analytic.Value, "an arithmetic-average call is worth more than a geometric one");
+    }
+
+    [Fact]
+    public async Task Barrier_OnTheWrongSide_RefusedNamingTheBarrier()
+    {
+        var request = new PriceRequest
+        {
+            Instrument = new Instrument
+            {
+                BarrierOption = new BarrierOption
+                {
+                    Underlying = "EUA", Right = OptionRight.Call, Strike = 70, Direction = BarrierDirection.Up, Knock = BarrierKnock.Out,
+                    Barrier = 60, Expiry = "2026-12-16", FuturesDelivery = "2026-12-21", LotSize = 1000, Currency = "EUR",
+                },
+            },
+            Market = Default,
+        };
+        Assert.Equal("instrument.barrier_option.barrier", FieldOf(await Refused(request)));
+        request.Instrument.BarrierOption.Barrier = 95;
+        var upAndOut = await _client.PriceAsync(request);
+        var vanilla = await _client.PriceAsync(Requests.EuaDec26(strike: 70));
+        Assert.InRange(upAndOut.Value, 0, vanilla.Value);
+        Assert.Equal("analytic-reiner-rubinstein", upAndOut.Method);
+    }
+
+    [Fact]
+    public async Task AmericanPut_WorthMoreThanEuropean_BermudanDateAfterExpiryNamed()
+    {
+        var european = await _client.PriceAsync(Requests.EuaDec26(OptionRight.Put, 85));
+        var request = Requests.EuaDec26(OptionRight.Put, 85);
+        request.Instrument.FuturesOption.ExerciseStyle = ExerciseStyle.American;
+        request.Greeks = true;
+        var american = await _client.PriceAsync(request);
+        Assert.True(american.Value > european.Value);
+        Assert.Equal("binomial-crr", american.Method);
+        Assert.True(american.Greeks.Delta.Value < 0);
+
+        request.Instrument.FuturesOption.ExerciseStyle = ExerciseStyle.Bermudan;
+        request.Instrument.FuturesOption.ExerciseDates.Add("2027-01-15");
+        Assert.Equal("instrument.futures_option.exercise_dates[0]", FieldOf(await Refused(request)));
+    }
+
+    [Fact]
+    public async Task CalendarSpread_MargrabeWithSpreadGreeks_CorrelationRequired()
+    {
+        var request = new PriceRequest
+        {
+            Instrument = new Instrument
+            {
+                SpreadOption = new SpreadOption
+                {
+                    Leg1 = new SpreadLeg { Underlying = "EUA", FuturesDelivery = "2026-12-21" },
+                    Leg2 = new SpreadLeg { Underlying = "EUA", FuturesDelivery = "2027-12-20" },
+                    Right = OptionRight.Call, Strike = 0, Expiry = "2026-12-16", LotSize = 1000, Currency = "EUR",
+                },
+            },
+            Market = Default,
+            Greeks = true,
+        };
+        Assert.Equal("correlation", FieldOf(await Refused(request)));
+        request.Correlation = new SpreadCorrelation { TermStructureDecay = 0.1 };
+        var reply = await _client.PriceAsync(request);
+        Assert.Equal("analytic-margrabe", reply.Method);
+        Assert.True(reply.SpreadGreeks.Delta1.Value > 0 && reply.SpreadGreeks.Delta2.Value < 0);
+        Assert.True(reply.SpreadGreeks.Correlation.Value < 0, "a spread option loses value as its legs move together");
+    }
+
+    [Fact]
+    public async Task CeaPriceLimits_ValueBesideTheLimitFreeOne_OnlyByMonteCarlo()
+    {
+        var request = new PriceRequest
+        {
+            Instrument = new Instrument
+            {
+                FuturesOption = new FuturesOption
+                {
+                    Underlying = "CEA", Right = OptionRight.Call, Strike = 68, Expiry = "2026-03-09", FuturesDelivery = "2026-12-31",
+                    LotSize = 1000, Currency = "CNY",
+                },
+            },
+            Market = Default,
+            PriceLimits = new PriceLimits { DailyLimit = 0.10 },
+        };
+        Assert.Equal("method", FieldOf(await Refused(request)));
+        var reply = await _client.PriceAsync(request.MonteCarlo(50_000, seed: 8));
+        Assert.NotNull(reply.WithoutLimits);
+        Assert.True(reply.Value <= reply.WithoutLimits.Value);
+        Assert.StartsWith("monte-carlo-price-limits", reply.Method);
+    }
+
+    [Fact]
+    public async Task Risk_AsianPositionReportsItsError_AmericanRefusedNamingTheExerciseStyle()
+    {
+        var future = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } };
+        var inputs = new RiskInputs
+        {
+            Portfolio = new Portfolio
+            {
+                ReportingCurrency = "EUR",
+                Positions =
+                {
+                    new Position { Id = "asian", Lots = 1, Instrument = Asian(AverageKind.Arithmetic).Instrument },
+                    new Position { Id = "future", Lots = 1, Instrument = future },
+                },
+            },
+            Market = Default,
+        };
+        var risk = new RiskService.RiskServiceClient(server.Channel);
+        SensitivitiesResult? result = null;
+        using (var call = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
+        Assert.NotNull(result!.Positions.Single(p => p.PositionId == "asian").Error);
+        Assert.Null(result.Positions.Single(p => p.PositionId == "future").Error);
+
+        var american = Requests.EuaDec26(OptionRight.Put, 80).Instrument;
+        american.FuturesOption.ExerciseStyle = ExerciseStyle.American;
+        inputs.Portfolio.Positions[0].Instrument = american;
+        using var refused = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs });
+        var e = await Assert.ThrowsAsync<RpcException>(async () => { await foreach (var _ in refused.ResponseStream.ReadAllAsync()) { } });
+        Assert.Equal("inputs.portfolio.positions[0].instrument.futures_option.exercise_style", FieldOf(e));
+    }
+}
