@@ -50,10 +50,7 @@ public sealed record BarrierOption(
         Guard.Positive(Barrier, "barrier");
         Guard.NonNegative(Rebate, "rebate");
         Guard.Positive(LotSize, "lotSize");
-        if (Expiry < valuationDate)
-            Guard.Fail("expiry", $"must not precede the valuation date {valuationDate:yyyy-MM-dd}, got {Expiry:yyyy-MM-dd}");
-        if (FuturesDelivery < Expiry)
-            Guard.Fail("futuresDelivery", $"must not precede the option expiry {Expiry:yyyy-MM-dd}, got {FuturesDelivery:yyyy-MM-dd}");
+        ProductChecks.ExpiryAndDelivery(Expiry, FuturesDelivery, valuationDate);
     }
 
     /// <summary>

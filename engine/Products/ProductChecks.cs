@@ -10,4 +10,13 @@ internal static class ProductChecks
     {
         if (string.IsNullOrWhiteSpace(value)) Guard.Fail(field, "must not be empty");
     }
+
+    /// <summary>An option's expiry is not past and its underlying future delivers on or after it.</summary>
+    internal static void ExpiryAndDelivery(DateOnly expiry, DateOnly futuresDelivery, DateOnly valuationDate)
+    {
+        if (expiry < valuationDate)
+            Guard.Fail("expiry", $"must not precede the valuation date {valuationDate:yyyy-MM-dd}, got {expiry:yyyy-MM-dd}");
+        if (futuresDelivery < expiry)
+            Guard.Fail("futuresDelivery", $"must not precede the option expiry {expiry:yyyy-MM-dd}, got {futuresDelivery:yyyy-MM-dd}");
+    }
 }
