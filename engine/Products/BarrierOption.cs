@@ -65,10 +65,7 @@ public sealed record BarrierOption(
     {
         ArgumentNullException.ThrowIfNull(market);
         Validate(market.ValuationDate);
-        double expiry = market.TimeTo(Expiry);
-        double forward = market.FuturesCurveFor(Underlying).Price(FuturesDelivery);
-        double volatility = market.VolSurfaceFor(Underlying).Volatility(expiry, Strike);
-        double discountFactor = market.Discount.DiscountFactor(expiry);
+        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike);
         double[] monitoringTimes = Monitoring == BarrierMonitoring.Daily && Expiry > market.ValuationDate
             ? FixingSchedule.Generate(market.ValuationDate.AddDays(1), Expiry, FixingFrequency.Daily).Select(market.TimeTo).ToArray()
             : [];

@@ -59,10 +59,7 @@ public sealed record FuturesOption(
     {
         ArgumentNullException.ThrowIfNull(market);
         Validate(market.ValuationDate);
-        double expiry = market.TimeTo(Expiry);
-        double forward = market.FuturesCurveFor(Underlying).Price(FuturesDelivery);
-        double volatility = market.VolSurfaceFor(Underlying).Volatility(expiry, Strike);
-        double discountFactor = market.Discount.DiscountFactor(expiry);
+        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike);
         return new ResolvedFuturesOption(Type, Strike, expiry, forward, volatility, discountFactor, LotSize);
     }
 }

@@ -1,8 +1,9 @@
+using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Products;
 
-/// <summary>Checks shared by product records.</summary>
+/// <summary>Checks and market reads shared by product records.</summary>
 internal static class ProductChecks
 {
     /// <summary>Requires a non-blank code such as an underlying or currency.</summary>
@@ -18,5 +19,18 @@ internal static class ProductChecks
             Guard.Fail("expiry", $"must not precede the valuation date {valuationDate:yyyy-MM-dd}, got {expiry:yyyy-MM-dd}");
         if (futuresDelivery < expiry)
             Guard.Fail("futuresDelivery", $"must not precede the option expiry {expiry:yyyy-MM-dd}, got {futuresDelivery:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// What an option on a future reads from the market: expiry in ACT/365F years, the forward of the
+    /// future delivering on <paramref name="futuresDelivery"/>, the vol at (expiry, strike), the discount factor to expiry.
+    /// </summary>
+    internal static (double Expiry, double Forward, double Volatility, double DiscountFactor) OptionInputs(MarketSnapshot market,
+        string underlying, DateOnly futuresDelivery, DateOnly expiryDate, double strike)
+    {
+        double expiry = market.TimeTo(expiryDate);
+        double forward = market.FuturesCurveFor(underlying).Price(futuresDelivery);
+        double volatility = market.VolSurfaceFor(underlying).Volatility(expiry, strike);
+        return (expiry, forward, volatility, market.Discount.DiscountFactor(expiry));
     }
 }
