@@ -113,6 +113,7 @@ internal static class RiskResultMapper
         GreekMethod.Pathwise => "pathwise",
         GreekMethod.LikelihoodRatio => "likelihood-ratio",
         GreekMethod.CrnBump => "crn-bump",
+        GreekMethod.FiniteDifference => "finite-difference",
         _ => method.ToString(),
     };
 

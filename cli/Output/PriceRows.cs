@@ -19,6 +19,8 @@ internal static class PriceRows
         rows.Add(("currency", response.Currency));
         rows.Add(("method", response.Method));
         rows.Add(("paths", Figures.Count(response.Paths)));
+        if (response.WithoutLimits is { } free)
+            rows.Add(("value without price limits", $"{Figures.Money(free.Value)} ± {Figures.Money(free.StandardError)}"));
         if (response.Timing is { } timing)
         {
             rows.Add(("server ms", Figures.Millis(timing.TotalMs)));
@@ -27,12 +29,15 @@ internal static class PriceRows
         return rows;
     }
 
-    /// <summary>One row per Greek present: name, value, standard error, method.</summary>
-    public static IReadOnlyList<string[]> Greeks(Greeks? greeks)
+    /// <summary>One row per Greek present: name, value, standard error, method (a spread's per-leg Greeks when it has them).</summary>
+    public static IReadOnlyList<string[]> Greeks(PriceResponse response)
     {
-        if (greeks is null) return [];
-        (string Name, Greek? Greek)[] all =
-            [("delta", greeks.Delta), ("gamma", greeks.Gamma), ("vega", greeks.Vega), ("theta", greeks.Theta), ("rho", greeks.Rho)];
+        (string Name, Greek? Greek)[] all = response.SpreadGreeks is { } s
+            ? [("delta leg 1", s.Delta1), ("delta leg 2", s.Delta2), ("gamma leg 1", s.Gamma1), ("gamma leg 2", s.Gamma2),
+               ("cross-gamma", s.CrossGamma), ("vega leg 1", s.Vega1), ("vega leg 2", s.Vega2), ("correlation", s.Correlation)]
+            : response.Greeks is { } g
+                ? [("delta", g.Delta), ("gamma", g.Gamma), ("vega", g.Vega), ("theta", g.Theta), ("rho", g.Rho)]
+                : [];
         return all.Where(g => g.Greek is not null)
             .Select(g => new[] { g.Name, Figures.Fine(g.Greek!.Value), Figures.Fine(g.Greek.StandardError), g.Greek.Method })
             .ToList();

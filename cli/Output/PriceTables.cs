@@ -13,7 +13,7 @@ internal static class PriceTables
         foreach (var (label, text) in PriceRows.Summary(response)) summary.AddRow(Markup.Escape(label), Markup.Escape(text));
         console.Write(summary);
 
-        var greeks = PriceRows.Greeks(response.Greeks);
+        var greeks = PriceRows.Greeks(response);
         if (greeks.Count > 0) console.Write(Grid(PriceRows.GreekHeader, greeks, rightAligned: [1, 2]));
     }
 

@@ -14,4 +14,7 @@ public enum GreekMethod
     LikelihoodRatio,
     /// <summary>Finite difference of revaluations on the same simulated paths (common random numbers).</summary>
     CrnBump,
+
+    /// <summary>Central differences of a closed form (or closed-form approximation) with small bumps.</summary>
+    FiniteDifference,
 }

@@ -113,4 +113,20 @@ public sealed class CarbonCliTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(1, ExitCodes.For(Grpc.Core.StatusCode.ResourceExhausted));
         Assert.Equal(0, ExitCodes.For(Grpc.Core.StatusCode.OK));
     }
+
+    [Theory]
+    [InlineData("eua-asian-monthly.json", "monte-carlo-black76")]
+    [InlineData("eua-down-and-out-put.json", "analytic-bgk-shift")]
+    [InlineData("eua-calendar-spread.json", "analytic-kirk")]
+    [InlineData("eua-uka-spread.json", "monte-carlo-black76")]
+    [InlineData("eua-american-put.json", "binomial-crr")]
+    [InlineData("cea-call-price-limits.json", "monte-carlo-price-limits-black76")]
+    public async Task Price_ProductSamples_PriceWithTheirMethod(string sample, string method)
+    {
+        var (code, _, table, errors) = await Run("price", Path.Combine(Samples, sample));
+        Assert.True(code == 0, errors);
+        Assert.Contains(method, table);
+        if (sample.Contains("spread")) Assert.Contains("cross-gamma", table);
+        if (sample.Contains("limits")) Assert.Contains("value without price limits", table);
+    }
 }

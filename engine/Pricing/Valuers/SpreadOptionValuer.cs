@@ -9,7 +9,8 @@ namespace CarbonDerivatives.Engine.Pricing.Valuers;
 /// <summary>
 /// Spread and calendar-spread options: Margrabe (K = 0) or Kirk by closed form under correlated Black-76,
 /// or Monte Carlo on correlated legs (Merton jumps, independent per leg, when the model has them).
-/// Greeks per leg, cross-gamma and correlation sensitivity. Figures per lot.
+/// Greeks per leg, cross-gamma and correlation sensitivity: Margrabe's exact ones, finite differences of
+/// Kirk for K ≠ 0, or one CRN simulation per Greek. Figures per lot.
 /// </summary>
 internal static class SpreadOptionValuer
 {
@@ -22,7 +23,7 @@ internal static class SpreadOptionValuer
             PathModels.RequireBlack76ForClosedForm(request.Model, "spread options");
             var price = SpreadOptionPricer.PriceAnalytic(o);
             return new Valuation(price.Value, 0, option.Currency, $"analytic-{price.Method}", 0, null,
-                SpreadGreeks: request.Greeks ? SpreadOptionGreeks.Analytic(o) : null);
+                SpreadGreeks: !request.Greeks ? null : o.Strike == 0 ? SpreadOptionGreeks.Analytic(o) : SpreadOptionGreeks.FiniteDifferenceOfKirk(o));
         }
 
         LogNormalJumps?[]? jumps = request.Model is MertonDynamics merton ? [merton.Jumps, merton.Jumps] : null;
