@@ -18,6 +18,7 @@ internal static class CarbonCli
         root.Subcommands.Add(PriceCommand.Create(output));
         root.Subcommands.Add(RiskCommand.Create(output));
         root.Subcommands.Add(MarketCommand.Create(output));
+        root.Subcommands.Add(SpecCommand.Create(output));
         return root;
     }
 }

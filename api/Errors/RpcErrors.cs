@@ -25,6 +25,20 @@ internal static class RpcErrors
         return status.ToRpcException();
     }
 
+    /// <summary>INVALID_ARGUMENT with one google.rpc.BadRequest field violation per problem, so a client sees them all at once.</summary>
+    public static RpcException InvalidArguments(IReadOnlyList<(string Field, string Description)> violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
+    }
+
     [DoesNotReturn]
     public static void ThrowInvalidArgument(string field, string description) => throw InvalidArgument(field, description);
 

@@ -2,6 +2,7 @@ using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Services;
 using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Api.Specs;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
@@ -38,6 +39,11 @@ public static class CarbonServer
         builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<ISnapshotStore, SnapshotStore>();
         builder.Services.AddSingleton<PortfolioStore>();
+        builder.Services.AddSingleton<SpecStore>();
+        builder.Services.AddSingleton(sp => new SpecCatalog(
+            SpecLibraryLoader.Load(SpecDirectory.Find(sp.GetRequiredService<IOptions<ServerOptions>>().Value.SpecsDirectory, builder.Environment.ContentRootPath),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SpecCatalog))),
+            sp.GetRequiredService<SpecStore>()));
         builder.Services.AddSingleton<SimulationGate>();
         builder.Services.AddGrpc(o =>
         {
@@ -50,9 +56,11 @@ public static class CarbonServer
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
+        app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
+        app.MapGrpcService<SpecGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -34,4 +34,8 @@ public sealed class ServerOptions
 
     /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
     public string DatabasePath { get; set; } = "carbon.db";
+
+    /// <summary>The spec library loaded at start, relative to the content root unless absolute; empty finds
+    /// <c>specs/</c> next to the server or up the directory tree from the content root.</summary>
+    public string SpecsDirectory { get; set; } = "";
 }

@@ -15,4 +15,6 @@ internal static class ProtoDates
             RpcErrors.ThrowInvalidArgument(field, $"must be an ISO date such as 2026-12-21, got '{text}'");
         return date;
     }
+
+    public static string Text(DateOnly date) => date.ToString(Format, CultureInfo.InvariantCulture);
 }

@@ -98,7 +98,7 @@ public static class SpecLab
     {
         string code = spec.Underlying!.MarketCode!;
         double spacing = Spacing(spec, settings);
-        int each = spec.Option?.StrikeListing?.StrikesEachSide ?? settings.DefaultStrikesEachSide;
+        int each = settings.StrikesEachSide ?? spec.Option?.StrikeListing?.StrikesEachSide ?? settings.DefaultStrikesEachSide;
         var quotes = ImmutableArray.CreateBuilder<StrikeQuote>();
         foreach (var contract in contracts)
         {

@@ -20,6 +20,10 @@ public sealed record SpecLabSettings
     /// <summary>Strikes each side of at-the-money when the spec states no strike listing rule.</summary>
     public int DefaultStrikesEachSide { get; init; } = 5;
 
+    /// <summary>Option specs: strikes each side of at-the-money, overriding the spec's strike listing; null keeps the
+    /// spec's (or <see cref="DefaultStrikesEachSide"/> when it states none).</summary>
+    public int? StrikesEachSide { get; init; }
+
     /// <summary>Relative futures-price shocks of the scenario ladder.</summary>
     public ImmutableArray<double> PriceShocks { get; init; } = ScenarioLadder.StandardPriceShocks;
 
@@ -62,6 +66,7 @@ public sealed record SpecLabSettings
         Guard.InRange(PricedOptionContracts, 1, 20, "settings.pricedOptionContracts");
         Guard.Positive(DefaultStrikeSpacing, "settings.defaultStrikeSpacing");
         Guard.InRange(DefaultStrikesEachSide, 1, 50, "settings.defaultStrikesEachSide");
+        if (StrikesEachSide is { } each) Guard.InRange(each, 1, 50, "settings.strikesEachSide");
         if (MarginPaths < 1_024 || MarginPaths > 10_000_000) Guard.Fail("settings.marginPaths", $"must lie in [1,024, 10,000,000], got {MarginPaths}");
         Guard.InRange(MarginHorizonDays, 1, 20, "settings.marginHorizonDays");
         if (Confidences.IsDefaultOrEmpty) Guard.Fail("settings.confidences", "must contain at least one confidence");

@@ -1,0 +1,102 @@
+using CarbonDerivatives.Api.Specs;
+using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Specs;
+using CarbonDerivatives.Engine.Specs.Lab;
+using Proto = CarbonDerivatives.Protos.V1;
+
+namespace CarbonDerivatives.Api.Mapping;
+
+/// <summary>Engine specs and spec-lab results to proto messages: the one place for that direction.</summary>
+internal static class SpecMapper
+{
+    public static Proto.SpecError Error(SpecError e) => new() { Path = e.Path, Message = e.Message, Line = e.Line ?? 0, Column = e.Column ?? 0 };
+
+    public static Proto.SpecSummary Summary(CatalogSpec s) => new()
+    {
+        Code = s.Spec.Code ?? "", Name = s.Spec.Name ?? "", Exchange = s.Spec.Exchange ?? "", Kind = Camel(s.Spec.Kind?.ToString()),
+        MarketCode = s.Spec.Underlying?.MarketCode ?? "", Currency = s.Spec.Currency ?? "", LotSize = s.Spec.LotSize,
+        Origin = s.Source == SpecSource.Library ? Proto.SpecOrigin.Library : Proto.SpecOrigin.Saved,
+    };
+
+    public static Proto.ListedContract Contract(ListedContract c) => new()
+    {
+        Label = c.Label, Year = c.Year, Month = c.Month, LastTradingDay = Date(c.LastTradingDay),
+        UnderlyingLastTradingDay = c.UnderlyingLastTradingDay is { } d ? Date(d) : "", UnderlyingContract = c.UnderlyingContract ?? "",
+    };
+
+    public static Proto.SpecLabReport Report(SpecLabResult r, double totalMs)
+    {
+        var ladder = RiskResultMapper.Ladder(r.Ladder, 0);
+        var stress = RiskResultMapper.Stress(r.Stress, r.Currency, 0);
+        var report = new Proto.SpecLabReport
+        {
+            SpecCode = r.SpecCode, ValuationDate = Date(r.ValuationDate), Currency = r.Currency, LotSize = r.LotSize, Unit = r.Unit,
+            Instrument = r.Instrument, UnderlyingPrice = r.UnderlyingPrice, Ladder = ladder.Total, Curve = Curve(r.Curve),
+            Timing = new Proto.Timing { TotalMs = totalMs },
+        };
+        report.Calendar.AddRange(r.Calendar.Select(Contract));
+        report.Strikes.AddRange(r.Strikes.Select(Strike));
+        report.PriceShocks.AddRange(ladder.PriceShocks);
+        report.VolShocks.AddRange(ladder.VolShocks);
+        report.Stress.AddRange(stress.Results);
+        report.Errors.AddRange(ladder.Errors.Concat(stress.Errors));
+        if (r.Margin is { } margin) report.Margin = Margin(margin);
+        return report;
+    }
+
+    private static Proto.StrikeQuote Strike(StrikeQuote q)
+    {
+        static Proto.Greek Analytic(double value) => new() { Value = value, Method = "analytic" };
+        var g = q.Greeks;
+        return new Proto.StrikeQuote
+        {
+            Contract = q.Contract, Expiry = Date(q.Expiry), Right = q.Type == OptionType.Call ? Proto.OptionRight.Call : Proto.OptionRight.Put,
+            Strike = q.Strike, Forward = q.Forward, Volatility = q.Volatility, Price = g.Price,
+            Greeks = new Proto.Greeks { Delta = Analytic(g.Delta), Gamma = Analytic(g.Gamma), Vega = Analytic(g.Vega), Theta = Analytic(g.Theta), Rho = Analytic(g.Rho) },
+        };
+    }
+
+    private static Proto.ValueCurve Curve(ValueCurve c) => new()
+    {
+        Instrument = c.Instrument, Prices = { c.Prices }, Value = { c.Value }, Delta = { c.Delta }, Gamma = { c.Gamma }, Vega = { c.Vega },
+    };
+
+    private static Proto.MarginAdequacy Margin(MarginAdequacy m)
+    {
+        var message = new Proto.MarginAdequacy
+        {
+            Model = m.Model, Price = m.Price, Volatility = m.Volatility, HorizonDays = m.HorizonDays, Paths = m.Paths, Seed = m.Seed,
+            Histogram = new Proto.PnlHistogram { BinEdges = { m.Histogram.BinEdges }, Counts = { m.Histogram.Counts } },
+        };
+        if (m.Coverage is { } c)
+            message.Coverage = new Proto.MarginCoverage
+            {
+                InitialMarginPerLot = c.InitialMarginPerLot, LongSide = Probability(c.Long), ShortSide = Probability(c.Short),
+                EitherSide = Probability(c.EitherSide), LongSideClosedForm = c.LongClosedForm, ShortSideClosedForm = c.ShortClosedForm,
+                EitherSideClosedForm = c.EitherSideClosedForm, EitherSideWithLimits = c.EitherSideWithLimits is { } p ? Probability(p) : null,
+            };
+        foreach (var need in m.MarginNeeded)
+        {
+            var item = new Proto.MarginNeed
+            {
+                Confidence = need.Confidence, LongSide = need.Long, ShortSide = need.Short, EitherSide = need.EitherSide,
+                LongSideClosedForm = need.LongClosedForm, ShortSideClosedForm = need.ShortClosedForm,
+            };
+            if (need.EitherSideWithLimits is { } capped) item.EitherSideWithLimits = capped;
+            message.MarginNeeded.Add(item);
+        }
+        if (m.PriceLimit is { } limit)
+            message.PriceLimit = new Proto.PriceLimitEffect
+            {
+                Fraction = limit.Fraction, MaxLossPerLot = limit.MaxLossPerLot, ProbabilityLimitHit = Probability(limit.ProbabilityLimitHit),
+                ProbabilityLimitHitClosedForm = limit.ProbabilityLimitHitClosedForm,
+            };
+        return message;
+    }
+
+    private static Proto.Probability Probability(Probability p) => new() { Value = p.Value, StandardError = p.StandardError };
+
+    private static string Camel(string? name) => string.IsNullOrEmpty(name) ? "" : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string Date(DateOnly date) => ProtoDates.Text(date);
+}

@@ -1,0 +1,94 @@
+extern alias cli;
+using System.Buffers.Binary;
+using cli::CarbonDerivatives.Cli;
+using cli::CarbonDerivatives.Cli.Output;
+using cli::CarbonDerivatives.Cli.Plots;
+using CarbonDerivatives.Tests.Api;
+using Spectre.Console;
+using Xunit;
+
+namespace CarbonDerivatives.Tests.Cli;
+
+/// <summary>`carbon spec ...` against the real server: tables, exit codes and the PNG plots read back.</summary>
+[Collection("server")]
+public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
+{
+    private readonly string _plots = Path.Combine(Path.GetTempPath(), $"carbon-plots-{Guid.NewGuid():N}");
+
+    private async Task<(int ExitCode, string Table, string Errors)> Run(params string[] args)
+    {
+        var table = new StringWriter();
+        var errors = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(table), ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        int code = await CarbonCli.Create(new CommandOutput(console, new StringWriter(), errors)).Parse([.. args, "--address", server.Address]).InvokeAsync();
+        return (code, table.ToString(), errors.ToString());
+    }
+
+    /// <summary>Reads the 8-byte PNG signature and the IHDR chunk that must follow it: (width, height).</summary>
+    private static (int Width, int Height) PngSize(string path)
+    {
+        byte[] head = new byte[24];
+        using (var file = File.OpenRead(path)) file.ReadExactly(head);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, head[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(head, 12, 4));
+        return (BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(20)));
+    }
+
+    private void AssertPlot(string name)
+    {
+        string path = Path.Combine(_plots, name);
+        Assert.Equal((SpecPlots.Width, SpecPlots.Height), PngSize(path));
+        Assert.True(new FileInfo(path).Length > 20_000, $"{name} is only {new FileInfo(path).Length} bytes: nothing drawn?");
+    }
+
+    [Fact]
+    public async Task SpecTest_IceEuaOptionsFile_PrintsTheTablesAndWritesTheValuePlotOnly()
+    {
+        var (code, table, errors) = await Run("spec", "test", Path.Combine(Specs.ShippedSpecs.Directory, "ice-eua-options.json"), "--plots", _plots);
+        Assert.True(code == 0, errors);
+        foreach (string part in new[] { "listing calendar", "ICE-EUA-OPT Dec-26", "listed strikes, Black-76", "scenario ladder", "stress", "value-and-greeks.png" })
+            Assert.Contains(part, table);
+        AssertPlot(SpecPlots.ValueAndGreeksFile);
+        Assert.False(File.Exists(Path.Combine(_plots, SpecPlots.PnlVsMarginFile)), "an option spec has no margin to plot");
+    }
+
+    [Fact]
+    public async Task SpecTest_FuturesWithMargin_PrintsCoverageAndPriceLimitAndWritesBothPlots()
+    {
+        var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
+            "--plots", _plots, "--paths", "20480", "--seed", "11");
+        Assert.True(code == 0, errors);
+        foreach (string part in new[] { "margin needed", "99.7%", "coverage of the initial margin 5,000.00 EUR/lot", "price limit ±10%" })
+            Assert.Contains(part, table);
+        AssertPlot(SpecPlots.ValueAndGreeksFile);
+        AssertPlot(SpecPlots.PnlVsMarginFile);
+    }
+
+    [Fact]
+    public async Task SpecValidate_BrokenFile_ListsEveryPathAndExitsTwo()
+    {
+        Directory.CreateDirectory(_plots);
+        string file = Path.Combine(_plots, "broken.json");
+        await File.WriteAllTextAsync(file, SpecServiceTests.BrokenSpec);
+        var (code, table, _) = await Run("spec", "validate", file);
+        Assert.Equal(2, code);
+        foreach (string path in new[] { "lotSize", "tick.size", "currency" }) Assert.Contains(path, table);
+    }
+
+    [Fact]
+    public async Task SpecCalendar_ByCode_ListsTheNextContracts()
+    {
+        var (code, table, errors) = await Run("spec", "calendar", "ICE-EUA-FUT", "--count", "3");
+        Assert.True(code == 0, errors);
+        Assert.Contains("ICE-EUA-FUT Mar-26", table);
+        // ICE's rule: the last Monday (30 March 2026) unless a holiday falls in the 4 days after it (Good Friday,
+        // 3 April 2026), then the penultimate Monday.
+        Assert.Contains("2026-03-23", table);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_plots)) Directory.Delete(_plots, recursive: true);
+    }
+}
