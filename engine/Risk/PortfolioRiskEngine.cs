@@ -84,6 +84,7 @@ public static class PortfolioRiskEngine
     /// <summary>Closed-form measures of a position in its currency: Black-76 per tonne times the signed quantity.</summary>
     internal static RiskMeasures Analytic(ResolvedPosition p)
     {
+        if (p.Exotic is { } exotic) return Revalued(p, exotic);
         if (p.Option is not { } o)
         {
             var zero = GreekEstimate.Exact(0);
@@ -92,6 +93,15 @@ public static class PortfolioRiskEngine
         var g = Black76OptionPricer.Greeks(o).Scale(p.Quantity);
         return new RiskMeasures(GreekEstimate.Exact(g.Price), GreekEstimate.Exact(g.Delta), GreekEstimate.Exact(g.Gamma),
             GreekEstimate.Exact(g.Vega), GreekEstimate.Exact(g.Theta), GreekEstimate.Exact(g.Rho));
+    }
+
+    /// <summary>An exotic's measures by central differences of its closed form (<see cref="Pricing.RevaluationGreeks"/>).</summary>
+    private static RiskMeasures Revalued(ResolvedPosition p, Func<Pricing.MarketShift, double> exotic)
+    {
+        var g = Pricing.RevaluationGreeks.Compute(s => (p.Quantity * exotic(s), 0), p.Forward, p.ExoticVolatility, maxTimeShift: 1.0 / 365,
+            Pricing.RevaluationGreeks.Bumps.ClosedForm, "finite-difference");
+        static GreekEstimate Fd(Pricing.GreekFigure f) => new(f.Value, 0, GreekMethod.FiniteDifference);
+        return new RiskMeasures(GreekEstimate.Exact(p.Value(1)), Fd(g.Delta), Fd(g.Gamma), Fd(g.Vega), Fd(g.Theta), Fd(g.Rho));
     }
 
     /// <summary>Primary measures and the CRN cross-check from the nine output moments of one position or bucket.</summary>

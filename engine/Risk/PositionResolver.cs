@@ -58,8 +58,21 @@ internal static class PositionResolver
                 double trade = position.TradePrice is { } p ? Guard.Positive(p, "tradePrice") : forward;
                 return new ResolvedPosition(index, position.Id, future.Underlying, future.Delivery, null, future.Currency,
                     rate, quantity, forward, null, trade, jumps);
+            case AsianOption asian:
+                return Exotic(asian.Expiry, ExoticRevaluation.For(asian, market), (asian with { LotSize = 1 }).Resolve(market).Volatility);
+            case BarrierOption barrier:
+                return Exotic(barrier.Expiry, ExoticRevaluation.For(barrier, market), (barrier with { LotSize = 1 }).Resolve(market).Volatility);
             default:
                 throw new InvalidInputException("instrument", $"unsupported instrument type {instrument.GetType().Name}");
+        }
+
+        ResolvedPosition Exotic(DateOnly expiry, Func<Pricing.MarketShift, double> revalue, double volatility)
+        {
+            if (jumps is not null)
+                Guard.Fail("instrument", $"Asian and barrier options are valued in closed form under Black-76; {instrument.Underlying} has jumps in the risk settings");
+            double forward = market.FuturesCurveFor(instrument.Underlying).Price(instrument.FuturesDelivery);
+            return new ResolvedPosition(index, position.Id, instrument.Underlying, instrument.FuturesDelivery, expiry, instrument.Currency,
+                rate, quantity, forward, null, forward, null) { Exotic = revalue, ExoticVolatility = volatility };
         }
     }
 }

@@ -23,7 +23,13 @@ namespace CarbonDerivatives.Engine.Risk;
 internal sealed record ResolvedPosition(int Index, string Id, string Underlying, DateOnly Tenor, DateOnly? Expiry, string Currency,
     double Fx, double Quantity, double Forward, ResolvedFuturesOption? Option, double TradePrice, LogNormalJumps? Jumps)
 {
-    /// <summary>True for an option with time value left to simulate (expiry and vol both positive).</summary>
+    /// <summary>An Asian or barrier option: its per-tonne closed-form value under a market shift (<see cref="ExoticRevaluation"/>).</summary>
+    public Func<Pricing.MarketShift, double>? Exotic { get; init; }
+
+    /// <summary>The exotic's volatility today (its Greeks floor a down bump there).</summary>
+    public double ExoticVolatility { get; init; }
+
+    /// <summary>True for a European option with time value left to simulate (expiry and vol both positive); exotics are valued in closed form.</summary>
     public bool HasTimeValue => Option is { Expiry: > 0, Volatility: > 0 };
 
     /// <summary>
@@ -34,6 +40,7 @@ internal sealed record ResolvedPosition(int Index, string Id, string Underlying,
     /// </summary>
     public double Value(double priceFactor, double volShift = 0, double elapsed = 0)
     {
+        if (Exotic is not null) return Quantity * Exotic(new Pricing.MarketShift(priceFactor, volShift, elapsed, 0));
         double forward = Forward * priceFactor;
         if (Option is not { } o) return Quantity * (forward - TradePrice);
         double expiry = Math.Max(o.Expiry - elapsed, 0);

@@ -134,7 +134,7 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Risk_AsianPositionReportsItsError_AmericanRefusedNamingTheExerciseStyle()
+    public async Task Risk_AsianPositionPricedInClosedForm_AmericanRefusedNamingTheExerciseStyle()
     {
         var future = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } };
         var inputs = new RiskInputs
@@ -154,7 +154,11 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
         SensitivitiesResult? result = null;
         using (var call = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
             await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
-        Assert.NotNull(result!.Positions.Single(p => p.PositionId == "asian").Error);
+        var asian = result!.Positions.Single(p => p.PositionId == "asian");
+        Assert.Null(asian.Error);
+        Assert.Equal("finite-difference", asian.Measures.Delta.Method);
+        var price = await _client.PriceAsync(Asian(AverageKind.Arithmetic));
+        Assert.Equal(price.Value, asian.Measures.Price.Value, 1e-9 * price.Value); // the same Turnbull-Wakeman value as PricingService
         Assert.Null(result.Positions.Single(p => p.PositionId == "future").Error);
 
         var american = Requests.EuaDec26(OptionRight.Put, 80).Instrument;
