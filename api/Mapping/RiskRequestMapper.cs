@@ -60,14 +60,10 @@ internal static class RiskRequestMapper
     private static Position Position(Proto.Position position, string path)
     {
         var mapped = InstrumentMapper.ToDomain(position.Instrument, $"{path}.instrument");
-        // Early exercise is not held by the engine's FuturesOption: refuse it here rather than value it as European.
-        if (mapped.Exercise.Style != ExerciseStyle.European)
-            throw RpcErrors.InvalidArgument($"{path}.instrument.futures_option.exercise_style",
-                "portfolio risk values European options; price American and Bermudan options with PricingService");
         if (mapped.Instrument is not IAllowanceInstrument instrument)
             throw RpcErrors.InvalidArgument($"{path}.instrument", "portfolio risk takes positions on one underlying; price spread options with PricingService");
         var side = position.Side == Proto.PositionSide.Short ? PositionSide.Short : PositionSide.Long;
-        return new Position(position.Id, instrument, position.Lots, side, mapped.TradePrice == 0 ? null : mapped.TradePrice);
+        return new Position(position.Id, instrument, position.Lots, side, mapped.TradePrice == 0 ? null : mapped.TradePrice, mapped.Exercise);
     }
 
     private static RiskSettings Settings(Proto.RiskSettings? settings, ServerOptions options)

@@ -18,6 +18,9 @@ public static class RevaluationGreeks
         public static Bumps ClosedForm => new(1e-4, 1e-3, 1e-4, 1e-4, 1e-5);
 
         public static Bumps MonteCarlo => new(0.01, 0.01, 0.01, 1.0 / 365, 1e-4);
+
+        /// <summary>For a binomial tree, whose price is only piecewise smooth in F: wide price bumps.</summary>
+        public static Bumps Tree => new(0.01, 0.02, 0.01, 1.0 / 365, 1e-4);
     }
 
     /// <param name="value">The valuation (value, SE) under a shift.</param>

@@ -6,8 +6,8 @@ using CarbonDerivatives.Engine.Products;
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// Closed-form revaluation, per tonne, of the single-underlying exotics a portfolio may hold (Asian and
-/// barrier options) under a <see cref="MarketShift"/>: what ladders, stress tests, VaR and the Greeks of
+/// Closed-form revaluation, per tonne, of the single-underlying exotics a portfolio may hold (Asian,
+/// barrier, and American/Bermudan options on a binomial tree) under a <see cref="MarketShift"/>: what ladders, stress tests, VaR and the Greeks of
 /// portfolio risk need. A scenario's move is taken to happen at once, so when time passes:
 /// <list type="bullet">
 /// <item>Asian fixings that fall in the elapsed period fix at the shifted futures price;</item>
@@ -30,6 +30,14 @@ internal static class ExoticRevaluation
             return AsianOptionPricer.PriceAnalytic(new ResolvedAsianOption(o.Type, o.Strike, o.Average, shifted.Where(t => t > 0).ToArray(), fixedNow,
                 forward, s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry), 1));
         };
+    }
+
+    /// <summary>The per-tonne value of an American or Bermudan <paramref name="option"/> under a shift: the CRR tree.</summary>
+    public static Func<MarketShift, double> For(FuturesOption option, OptionExercise exercise, MarketSnapshot market)
+    {
+        var o = (option with { LotSize = 1 }).Resolve(market);
+        var terms = exercise.Resolve(market, option.Expiry);
+        return s => BinomialFuturesOptionPricer.Price(o.Shifted(s), terms.Shifted(s));
     }
 
     /// <summary>The per-tonne value of <paramref name="option"/> under a shift, Black-76 dynamics.</summary>

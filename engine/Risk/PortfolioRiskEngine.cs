@@ -99,7 +99,7 @@ public static class PortfolioRiskEngine
     private static RiskMeasures Revalued(ResolvedPosition p, Func<Pricing.MarketShift, double> exotic)
     {
         var g = Pricing.RevaluationGreeks.Compute(s => (p.Quantity * exotic(s), 0), p.Forward, p.ExoticVolatility, maxTimeShift: 1.0 / 365,
-            Pricing.RevaluationGreeks.Bumps.ClosedForm, "finite-difference");
+            p.ExoticBumps, "finite-difference");
         static GreekEstimate Fd(Pricing.GreekFigure f) => new(f.Value, 0, GreekMethod.FiniteDifference);
         return new RiskMeasures(GreekEstimate.Exact(p.Value(1)), Fd(g.Delta), Fd(g.Gamma), Fd(g.Vega), Fd(g.Theta), Fd(g.Rho));
     }

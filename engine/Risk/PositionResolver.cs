@@ -49,6 +49,9 @@ internal static class PositionResolver
         settings.Jumps.TryGetValue(instrument.Underlying, out var jumps);
         switch (instrument)
         {
+            case FuturesOption option when position.Exercise is { Style: not ExerciseStyle.European } exercise:
+                return Exotic(option.Expiry, ExoticRevaluation.For(option, exercise, market), (option with { LotSize = 1 }).Resolve(market).Volatility)
+                    with { ExoticBumps = Pricing.RevaluationGreeks.Bumps.Tree };
             case FuturesOption option:
                 var perTonne = (option with { LotSize = 1 }).Resolve(market);
                 return new ResolvedPosition(index, position.Id, option.Underlying, option.FuturesDelivery, option.Expiry, option.Currency,
@@ -69,7 +72,7 @@ internal static class PositionResolver
         ResolvedPosition Exotic(DateOnly expiry, Func<Pricing.MarketShift, double> revalue, double volatility)
         {
             if (jumps is not null)
-                Guard.Fail("instrument", $"Asian and barrier options are valued in closed form under Black-76; {instrument.Underlying} has jumps in the risk settings");
+                Guard.Fail("instrument", $"Asian, barrier and early-exercise options are valued under Black-76 (closed form or tree); {instrument.Underlying} has jumps in the risk settings");
             double forward = market.FuturesCurveFor(instrument.Underlying).Price(instrument.FuturesDelivery);
             return new ResolvedPosition(index, position.Id, instrument.Underlying, instrument.FuturesDelivery, expiry, instrument.Currency,
                 rate, quantity, forward, null, forward, null) { Exotic = revalue, ExoticVolatility = volatility };

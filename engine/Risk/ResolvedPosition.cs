@@ -29,6 +29,9 @@ internal sealed record ResolvedPosition(int Index, string Id, string Underlying,
     /// <summary>The exotic's volatility today (its Greeks floor a down bump there).</summary>
     public double ExoticVolatility { get; init; }
 
+    /// <summary>Bumps of the exotic's finite-difference Greeks (wider for a tree).</summary>
+    public Pricing.RevaluationGreeks.Bumps ExoticBumps { get; init; } = Pricing.RevaluationGreeks.Bumps.ClosedForm;
+
     /// <summary>True for a European option with time value left to simulate (expiry and vol both positive); exotics are valued in closed form.</summary>
     public bool HasTimeValue => Option is { Expiry: > 0, Volatility: > 0 };
 

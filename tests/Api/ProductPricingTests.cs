@@ -134,7 +134,7 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Risk_AsianPositionPricedInClosedForm_AmericanRefusedNamingTheExerciseStyle()
+    public async Task Risk_AsianAndAmericanPositionsPricedLikePricingService_SpreadRefused()
     {
         var future = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } };
         var inputs = new RiskInputs
@@ -161,11 +161,26 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(price.Value, asian.Measures.Price.Value, 1e-9 * price.Value); // the same Turnbull-Wakeman value as PricingService
         Assert.Null(result.Positions.Single(p => p.PositionId == "future").Error);
 
-        var american = Requests.EuaDec26(OptionRight.Put, 80).Instrument;
-        american.FuturesOption.ExerciseStyle = ExerciseStyle.American;
-        inputs.Portfolio.Positions[0].Instrument = american;
+        var american = Requests.EuaDec26(OptionRight.Put, 80);
+        american.Instrument.FuturesOption.ExerciseStyle = ExerciseStyle.American;
+        inputs.Portfolio.Positions[0].Instrument = american.Instrument;
+        result = null;
+        using (var call = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
+        var tree = await _client.PriceAsync(american);
+        Assert.Equal(tree.Value, result!.Positions.Single(p => p.PositionId == "asian").Measures.Price.Value, 1e-9 * tree.Value);
+
+        var spread = new Instrument
+        {
+            SpreadOption = new SpreadOption
+            {
+                Leg1 = new SpreadLeg { Underlying = "EUA", FuturesDelivery = "2026-12-21" }, Leg2 = new SpreadLeg { Underlying = "EUA", FuturesDelivery = "2027-12-20" },
+                Right = OptionRight.Call, Expiry = "2026-12-16", LotSize = 1000, Currency = "EUR",
+            },
+        };
+        inputs.Portfolio.Positions[0].Instrument = spread;
         using var refused = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs });
         var e = await Assert.ThrowsAsync<RpcException>(async () => { await foreach (var _ in refused.ResponseStream.ReadAllAsync()) { } });
-        Assert.Equal("inputs.portfolio.positions[0].instrument.futures_option.exercise_style", FieldOf(e));
+        Assert.Equal("inputs.portfolio.positions[0].instrument", FieldOf(e));
     }
 }

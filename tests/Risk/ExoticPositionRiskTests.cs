@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
@@ -87,5 +88,21 @@ public sealed class ExoticPositionRiskTests
         var settings = new RiskSettings { Jumps = ImmutableDictionary<string, LogNormalJumps>.Empty.Add("EUA", new LogNormalJumps(6.1, -0.029, 0.083)) };
         var risk = PortfolioRiskEngine.Compute(new Portfolio("EUR", [Long("a", OneFixingAsian)]), EuaMarket(), Fx, settings);
         Assert.Equal("positions[a].instrument", risk.Positions[0].Error!.Field);
+    }
+
+    [Fact]
+    public void AmericanPut_PricedOnTheTree_DeltaMatchesQlnetsTree()
+    {
+        var put = Option("EUA", OptionType.Put, 80, Expiry, Dec26);
+        var position = new Position("am", put, 2, PositionSide.Long, Exercise: OptionExercise.American);
+        var risk = PortfolioRiskEngine.Compute(new Portfolio("EUR", [position]), EuaMarket(), Fx);
+        var m = risk.Positions[0].Measures!;
+        var resolved = (put with { LotSize = 1 }).Resolve(EuaMarket());
+        Close(2000 * BinomialFuturesOptionPricer.Price(resolved, ResolvedExercise.American), m.Price.Value, 1e-12, "price");
+        int days = Expiry.DayNumber - Today.DayNumber;
+        double qlnetDelta = Analytics.QlnetAmericanReference.BinomialDelta(OptionType.Put, resolved.Forward, 80, days, resolved.Volatility, Rate);
+        Close(2000 * qlnetDelta, m.Delta.Value, 0.01, "delta");
+        var european = PortfolioRiskEngine.Compute(new Portfolio("EUR", [position with { Exercise = null }]), EuaMarket(), Fx);
+        Assert.True(m.Price.Value > european.Positions[0].Measures!.Price.Value, "American put > European put");
     }
 }

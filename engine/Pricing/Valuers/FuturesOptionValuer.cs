@@ -68,17 +68,16 @@ internal static class FuturesOptionValuer
         if (request.Method == ValuationMethod.Analytic)
         {
             PathModels.RequireBlack76ForClosedForm(request.Model, "American and Bermudan options");
-            (double, double) Tree(MarketShift s) => (BinomialFuturesOptionPricer.Price(Shifted(o, s), Shifted(exercise, s)), 0);
-            var treeBumps = new RevaluationGreeks.Bumps(0.01, 0.02, 0.01, 1.0 / 365, 1e-4); // the tree's price is only piecewise smooth in F
+            (double, double) Tree(MarketShift s) => (BinomialFuturesOptionPricer.Price(o.Shifted(s), exercise.Shifted(s)), 0);
             return new Valuation(Tree(MarketShift.None).Item1, 0, currency, "binomial-crr", 0,
-                request.Greeks ? RevaluationGreeks.Compute(Tree, o.Forward, o.Volatility, maxShift, treeBumps, "binomial-bump") : null);
+                request.Greeks ? RevaluationGreeks.Compute(Tree, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.Tree, "binomial-bump") : null);
         }
 
         int steps = request.Steps > 1 ? request.Steps : DefaultExerciseSteps;
         (double, double) Lsm(MarketShift s)
         {
-            var shifted = Shifted(o, s);
-            var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, Shifted(exercise, s),
+            var shifted = o.Shifted(s);
+            var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, exercise.Shifted(s),
                 PathModels.For(request.Model, shifted.Forward, shifted.Volatility), steps, request.Settings, limits, cancellation);
             return (estimate.Value, estimate.StandardError);
         }
@@ -95,7 +94,7 @@ internal static class FuturesOptionValuer
         int days = request.TradingDays ?? Weekdays(request.Market.ValuationDate, option.Expiry);
         PriceLimitValuation Run(MarketShift s)
         {
-            var shifted = Shifted(o, s);
+            var shifted = o.Shifted(s);
             return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility), limit, days,
                 request.Settings, limits, cancellation);
         }
@@ -121,11 +120,4 @@ internal static class FuturesOptionValuer
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days++;
         return Math.Max(days, 1);
     }
-
-    private static ResolvedFuturesOption Shifted(ResolvedFuturesOption o, MarketShift s) => new(o.Type, o.Strike, s.Time(o.Expiry),
-        s.Forward(o.Forward), s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry), o.LotSize);
-
-    private static ResolvedExercise Shifted(ResolvedExercise exercise, MarketShift s) => exercise.Style == ExerciseStyle.Bermudan
-        ? ResolvedExercise.Bermudan(exercise.Times.Select(s.Time).ToArray(), "exercise.dates")
-        : exercise;
 }
