@@ -17,6 +17,7 @@ internal static class CarbonCli
         root.Options.Add(ConnectionOptions.Deadline);
         root.Subcommands.Add(PriceCommand.Create(output));
         root.Subcommands.Add(RiskCommand.Create(output));
+        root.Subcommands.Add(PortfolioCommand.Create(output));
         root.Subcommands.Add(MarketCommand.Create(output));
         root.Subcommands.Add(SpecCommand.Create(output));
         return root;

@@ -129,4 +129,24 @@ public sealed class CarbonCliRiskTests(ServerFixture server) : IClassFixture<Ser
     [Fact]
     public void ShockList_OrdersByCodeWithSignedPercentages() =>
         Assert.Equal("EUA -63%, UKA +12.5%", RiskRows.ShockList(new Dictionary<string, double> { ["UKA"] = 0.125, ["EUA"] = -0.63 }));
+
+    [Fact]
+    public async Task Portfolio_SaveListGetDelete_AndRiskByItsId()
+    {
+        Assert.Equal(0, (await Run("portfolio", "save", "cli-book", Sample("portfolio-book.json"))).ExitCode);
+        Assert.Contains("cli-book", (await Run("portfolio", "list")).Table);
+        var (code, json, _, _) = await Run("portfolio", "get", "cli-book");
+        Assert.Equal(0, code);
+        Assert.Equal(Parse<Portfolio>(await File.ReadAllTextAsync(Sample("portfolio-book.json"))), Parse<Portfolio>(json));
+
+        string request = Path.GetTempFileName();
+        await File.WriteAllTextAsync(request, """{"inputs":{"portfolioId":"cli-book","market":{"snapshotId":"default"},"fxRates":{"GBP":1.17,"USD":0.92}}}""");
+        var byId = Parse<SensitivitiesResult>((await Run("risk", "sensitivities", request, "--json")).Json);
+        var inline = Parse<SensitivitiesResult>((await Run("risk", "sensitivities", Sample("risk-sensitivities.json"), "--json")).Json);
+        File.Delete(request);
+        Assert.Equal(inline.Total.Measures.Price.Value, byId.Total.Measures.Price.Value);
+
+        Assert.Equal(0, (await Run("portfolio", "delete", "cli-book")).ExitCode);
+        Assert.Equal(ExitCodes.Failure, (await Run("portfolio", "get", "cli-book")).ExitCode); // NOT_FOUND
+    }
 }
