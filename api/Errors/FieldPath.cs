@@ -51,4 +51,21 @@ internal static class FieldPath
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/>, re-throwing the engine's field errors with their request path under
+    /// <paramref name="prefix"/> (<paramref name="renames"/> maps engine names straight to request paths).
+    /// </summary>
+    public static T Translate<T>(string prefix, Func<T> action, IReadOnlyDictionary<string, string>? renames = null)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Engine.Validation.InvalidInputException e)
+        {
+            string path = renames is not null && renames.TryGetValue(e.Field, out var renamed) ? renamed : Resolve(prefix, e.Field);
+            throw new Engine.Validation.InvalidInputException(path, e.Reason);
+        }
+    }
 }

@@ -31,8 +31,10 @@ internal static class InstrumentMapper
         _ => $"{path}.futures_option",
     };
 
-    private static MappedInstrument FuturesOption(Proto.FuturesOption o, string path)
+    /// <summary>A futures option with its exercise terms; <paramref name="path"/> names the message.</summary>
+    public static MappedInstrument FuturesOption(Proto.FuturesOption? o, string path)
     {
+        if (o is null) throw RpcErrors.InvalidArgument(path, "is required");
         var option = new FuturesOption(o.Underlying, Right(o.Right, path), o.Strike, ProtoDates.Parse(o.Expiry, $"{path}.expiry"),
             ProtoDates.Parse(o.FuturesDelivery, $"{path}.futures_delivery"), o.LotSize, o.Currency);
         var exercise = o.ExerciseStyle switch

@@ -44,22 +44,27 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
         }
     }
 
+    public override Task<ImpliedVolatilityResponse> ImpliedVolatility(ImpliedVolatilityRequest request, ServerCallContext context)
+    {
+        var market = PriceRequestMapper.Market(request.Market, snapshots, "market");
+        var option = InstrumentMapper.FuturesOption(request.Option, "option").Instrument as Engine.Products.FuturesOption
+            ?? throw RpcErrors.InvalidArgument("option", "is required");
+        var resolved = FieldPath.Translate("option", () => option.Resolve(market));
+        double vol = FieldPath.Translate("option", () => Engine.Analytics.Black76.ImpliedVolatility(option.Type, request.PremiumPerUnit, resolved.Forward,
+            option.Strike, resolved.Expiry, resolved.DiscountFactor), renames: new Dictionary<string, string> { ["price"] = "premium_per_unit" });
+        return Task.FromResult(new ImpliedVolatilityResponse
+        {
+            RequestId = request.RequestId, ImpliedVolatility = vol, MarketVolatility = resolved.Volatility, Forward = resolved.Forward,
+            DiscountFactor = resolved.DiscountFactor, ExpiryYears = resolved.Expiry,
+        });
+    }
+
     private async Task<PriceResponse> PriceOne(PriceRequest request, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var domain = PriceRequestMapper.ToDomain(request, snapshots, options.Value);
         string prefix = InstrumentMapper.CasePath(request.Instrument, "instrument");
-        Valuation Value()
-        {
-            try
-            {
-                return valuation.Value(domain, cancellation);
-            }
-            catch (InvalidInputException e)
-            {
-                throw new InvalidInputException(FieldPath.Resolve(prefix, e.Field), e.Reason);
-            }
-        }
+        Valuation Value() => FieldPath.Translate(prefix, () => valuation.Value(domain, cancellation));
         var engineClock = Stopwatch.StartNew();
         var result = domain.Method == ValuationMethod.MonteCarlo ? await gate.RunAsync(Value, cancellation) : Value();
         double engineMs = engineClock.Elapsed.TotalMilliseconds;

@@ -183,4 +183,23 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
         var e = await Assert.ThrowsAsync<RpcException>(async () => { await foreach (var _ in refused.ResponseStream.ReadAllAsync()) { } });
         Assert.Equal("inputs.portfolio.positions[0].instrument", FieldOf(e));
     }
+
+    [Fact]
+    public async Task ImpliedVolatility_OfThePricedPremium_IsTheMarketVolatility_AnArbitragePremiumIsNamed()
+    {
+        var priced = await _client.PriceAsync(Requests.EuaDec26(OptionRight.Call, 75));
+        var request = new ImpliedVolatilityRequest
+        {
+            RequestId = "iv", Option = Requests.EuaDec26(OptionRight.Call, 75).Instrument.FuturesOption, Market = Default,
+            PremiumPerUnit = priced.Value / 1000,
+        };
+        var reply = await _client.ImpliedVolatilityAsync(request);
+        Assert.Equal(reply.MarketVolatility, reply.ImpliedVolatility, 1e-8);
+        Assert.Equal(70.76, reply.Forward, 12);
+
+        request.PremiumPerUnit = 80; // above the discounted forward: no volatility gives it
+        Assert.Equal("premium_per_unit", FieldOf(await Assert.ThrowsAsync<RpcException>(() => _client.ImpliedVolatilityAsync(request).ResponseAsync)));
+        request.Option.Strike = -1;
+        Assert.Equal("option.strike", FieldOf(await Assert.ThrowsAsync<RpcException>(() => _client.ImpliedVolatilityAsync(request).ResponseAsync)));
+    }
 }
