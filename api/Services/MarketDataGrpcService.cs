@@ -38,5 +38,17 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
         return Task.FromResult(new DeleteSnapshotResponse());
     }
 
-    private static void CheckId(string id) => DocumentIds.Check(id, "snapshot_id");
+    public override Task<CalibrateMertonResponse> CalibrateMerton(CalibrateMertonRequest request, ServerCallContext context)
+    {
+        var fit = FieldPath.Translate("", () => Engine.Analytics.MertonCalibration.Fit(Engine.Analytics.MertonCalibration.LogReturns(request.Prices),
+            request.PeriodsPerYear == 0 ? 252 : request.PeriodsPerYear), new Dictionary<string, string> { ["logReturns"] = "prices" });
+        return Task.FromResult(new CalibrateMertonResponse
+        {
+            Volatility = fit.Volatility, Drift = fit.Drift, LogLikelihood = fit.LogLikelihood, Observations = fit.Observations,
+            GaussianVolatility = fit.GaussianVolatility, GaussianLogLikelihood = fit.GaussianLogLikelihood,
+            Jumps = new MertonModel { JumpIntensity = fit.Jumps.Intensity, JumpMean = fit.Jumps.MeanLogJump, JumpVolatility = fit.Jumps.LogJumpVolatility },
+        });
+    }
+
+        private static void CheckId(string id) => DocumentIds.Check(id, "snapshot_id");
 }

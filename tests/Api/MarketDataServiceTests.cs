@@ -91,4 +91,23 @@ public sealed class MarketDataServiceTests(ServerFixture server) : IClassFixture
         Assert.Contains("carbon.v1.MarketDataService", services);
         Assert.Contains("grpc.health.v1.Health", services);
     }
+
+    [Fact]
+    public async Task CalibrateMerton_FitsLikeTheEngine_TooFewPricesNamed()
+    {
+        var returns = Analytics.MertonCalibrationTests.SimulatedReturns(2_000, 0, 0.3, 6, -0.03, 0.08, seed: 5);
+        var prices = new List<double> { 70 };
+        foreach (double r in returns) prices.Add(prices[^1] * Math.Exp(r));
+        var client = new MarketDataService.MarketDataServiceClient(server.Channel);
+        var reply = await client.CalibrateMertonAsync(new CalibrateMertonRequest { Prices = { prices } });
+        var direct = Engine.Analytics.MertonCalibration.Fit(Engine.Analytics.MertonCalibration.LogReturns(prices));
+        Assert.Equal(direct.Volatility, reply.Volatility, 12);
+        Assert.Equal(direct.Jumps.Intensity, reply.Jumps.JumpIntensity, 12);
+        Assert.Equal(2_000, reply.Observations);
+        Assert.True(reply.LogLikelihood > reply.GaussianLogLikelihood);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.CalibrateMertonAsync(new CalibrateMertonRequest { Prices = { prices.Take(100) } }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("prices", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
 }
