@@ -62,6 +62,9 @@ internal static class PriceRequestMapper
     private static ValuationModel Model(Proto.Model? model) => model?.KindCase switch
     {
         Proto.Model.KindOneofCase.Merton => new MertonDynamics(Jumps(model.Merton, "model.merton")),
+        Proto.Model.KindOneofCase.Schwartz => model.Schwartz.MeanReversion is >= 0 and <= 100
+            ? new SchwartzDynamics(model.Schwartz.MeanReversion)
+            : throw RpcErrors.InvalidArgument("model.schwartz.mean_reversion", $"must be in [0, 100] per year, got {model.Schwartz.MeanReversion}"),
         _ => new Black76Dynamics(),
     };
 

@@ -13,3 +13,10 @@ public sealed record Black76Dynamics : ValuationModel;
 
 /// <summary>Merton jump-diffusion: the market's volatility as the diffusion part plus <see cref="Jumps"/>.</summary>
 public sealed record MertonDynamics(LogNormalJumps Jumps) : ValuationModel;
+
+/// <summary>
+/// Schwartz one-factor mean reversion of the spot (<see cref="SchwartzFuturesModel"/>): the market's volatility is
+/// the spot's σ; a future delivering at T moves with σ·e^{−κ(T − t)}, so options on distant deliveries see a lower
+/// Black volatility. <see cref="MeanReversion"/> κ per year; 0 is Black-76.
+/// </summary>
+public sealed record SchwartzDynamics(double MeanReversion) : ValuationModel;

@@ -202,4 +202,28 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
         request.Option.Strike = -1;
         Assert.Equal("option.strike", FieldOf(await Assert.ThrowsAsync<RpcException>(() => _client.ImpliedVolatilityAsync(request).ResponseAsync)));
     }
+
+    [Fact]
+    public async Task SchwartzModel_So2DecOptionHasALowerValueThanBlack76_BadMeanReversionNamed()
+    {
+        var request = new PriceRequest
+        {
+            Instrument = new Instrument
+            {
+                FuturesOption = new FuturesOption
+                {
+                    Underlying = "SO2", Right = OptionRight.Call, Strike = 72, Expiry = "2026-06-30", FuturesDelivery = "2027-12-31",
+                    LotSize = 1, Currency = "USD",
+                },
+            },
+            Market = Default,
+        };
+        var black = await _client.PriceAsync(request);
+        request.Model = new Model { Schwartz = new SchwartzModel { MeanReversion = 1.5 } };
+        var schwartz = await _client.PriceAsync(request);
+        Assert.Equal("analytic-schwartz", schwartz.Method);
+        Assert.True(schwartz.Value < black.Value, "mean reversion damps a distant delivery's moves");
+        request.Model.Schwartz.MeanReversion = -1;
+        Assert.Equal("model.schwartz.mean_reversion", FieldOf(await Refused(request)));
+    }
 }

@@ -13,6 +13,7 @@ internal static class AsianOptionValuer
     public static Valuation Value(AsianOption option, ValuationRequest request, SimulationLimits limits, CancellationToken cancellation)
     {
         var o = option.Resolve(request.Market);
+        double delivery = request.Market.TimeTo(option.FuturesDelivery);
         bool analytic = request.Method == ValuationMethod.Analytic;
         if (analytic) PathModels.RequireBlack76ForClosedForm(request.Model, "Asian options");
         string method = analytic
@@ -23,7 +24,7 @@ internal static class AsianOptionValuer
         {
             var shifted = Shifted(o, s);
             if (analytic || shifted.FixingTimes.Length == 0) return (AsianOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = AsianOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility),
+            var estimate = AsianOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
                 request.Settings, limits, cancellation, request.Steps);
             return (estimate.Value, estimate.StandardError, estimate.Paths);
         }

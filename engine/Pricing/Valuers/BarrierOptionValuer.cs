@@ -14,6 +14,7 @@ internal static class BarrierOptionValuer
     public static Valuation Value(BarrierOption option, ValuationRequest request, SimulationLimits limits, CancellationToken cancellation)
     {
         var o = option.Resolve(request.Market);
+        double delivery = request.Market.TimeTo(option.FuturesDelivery);
         bool analytic = request.Method == ValuationMethod.Analytic;
         if (analytic) PathModels.RequireBlack76ForClosedForm(request.Model, "barrier options");
         string method = analytic ? (o.IsContinuous ? "analytic-reiner-rubinstein" : "analytic-bgk-shift") : PathModels.Name(request.Model);
@@ -22,7 +23,7 @@ internal static class BarrierOptionValuer
         {
             var shifted = Shifted(o, s);
             if (analytic) return (BarrierOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = BarrierOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility),
+            var estimate = BarrierOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
                 request.Settings, limits, cancellation, request.Steps > 1 ? request.Steps : null);
             return (estimate.Value, estimate.StandardError, estimate.Paths);
         }

@@ -19,18 +19,21 @@ internal static class FuturesOptionValuer
     public static Valuation Value(FuturesOption option, ValuationRequest request, SimulationLimits limits, CancellationToken cancellation)
     {
         var resolved = option.Resolve(request.Market);
+        double delivery = request.Market.TimeTo(option.FuturesDelivery);
         var exercise = (request.Exercise ?? OptionExercise.European).Resolve(request.Market, option.Expiry);
         if (request.DailyPriceLimit is { } limit)
         {
             if (exercise.Style != ExerciseStyle.European) Guard.Fail("exercise.style", "daily price limits are simulated for European options only");
-            return WithPriceLimit(resolved, limit, request, option, limits, cancellation);
+            return WithPriceLimit(resolved, limit, delivery, request, option, limits, cancellation);
         }
-        if (exercise.Style != ExerciseStyle.European) return EarlyExercise(resolved, exercise, request, option.Currency, limits, cancellation);
+        if (exercise.Style != ExerciseStyle.European) return EarlyExercise(resolved, exercise, delivery, request, option.Currency, limits, cancellation);
         return (request.Method, request.Model) switch
         {
             (ValuationMethod.Analytic, Black76Dynamics) => new Valuation(Black76OptionPricer.Price(resolved), 0, option.Currency,
                 "analytic-black76", 0, request.Greeks ? AnalyticGreeks(Black76OptionPricer.Greeks(resolved)) : null),
             (ValuationMethod.Analytic, MertonDynamics merton) => MertonAnalytic(resolved, merton.Jumps, option.Currency, request.Greeks),
+            (ValuationMethod.Analytic, SchwartzDynamics schwartz) => SchwartzAnalytic(resolved, schwartz.MeanReversion, delivery, option.Currency, request.Greeks),
+            (ValuationMethod.MonteCarlo, SchwartzDynamics) => SchwartzMonteCarlo(resolved, delivery, request, option.Currency, limits, cancellation),
             (ValuationMethod.MonteCarlo, _) => MonteCarlo(resolved, request, option.Currency, limits, cancellation),
             _ => throw new InvalidInputException("method", $"unsupported method {request.Method} for model {request.Model.GetType().Name}"),
         };
@@ -50,6 +53,35 @@ internal static class FuturesOptionValuer
             greeks ? FiniteDifferenceGreeks.Compute(Price, o.Forward, o.Volatility, o.Expiry, rate) : null);
     }
 
+    /// <summary>Black-76 with the Schwartz futures volatility √(Var(0, τ)/τ); Greeks by finite differences, vega per unit of the spot σ.</summary>
+    private static Valuation SchwartzAnalytic(ResolvedFuturesOption o, double meanReversion, double delivery, string currency, bool greeks)
+    {
+        double rate = o.Expiry > 0 ? -Math.Log(o.DiscountFactor) / o.Expiry : 0, gap = delivery - o.Expiry;
+        double Price(double forward, double vol, double expiry, double r) => o.LotSize * Black76.Price(o.Type, forward, o.Strike, expiry,
+            new SchwartzFuturesModel(forward, vol, meanReversion, expiry + gap).BlackVolatility(expiry), Math.Exp(-r * expiry));
+        return new Valuation(Price(o.Forward, o.Volatility, o.Expiry, rate), 0, currency, "analytic-schwartz", 0,
+            greeks ? FiniteDifferenceGreeks.Compute(Price, o.Forward, o.Volatility, o.Expiry, rate) : null);
+    }
+
+    /// <summary>Monte Carlo of the future under Schwartz; Greeks by CRN revaluation (the Black/Merton vega identity does not hold).</summary>
+    private static Valuation SchwartzMonteCarlo(ResolvedFuturesOption o, double delivery, ValuationRequest request, string currency,
+        SimulationLimits limits, CancellationToken cancellation)
+    {
+        (double, double, long) Run(MarketShift s)
+        {
+            var shifted = o.Shifted(s);
+            var estimate = MonteCarloFuturesOptionPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
+                request.Steps, request.Settings, limits, cancellation);
+            return (estimate.Value, estimate.StandardError, estimate.Paths);
+        }
+        var (value, error, paths) = Run(MarketShift.None);
+        var greeks = request.Greeks
+            ? RevaluationGreeks.Compute(s => { var (v, e, _) = Run(s); return (v, e); }, o.Forward, o.Volatility, o.Expiry / 2,
+                RevaluationGreeks.Bumps.MonteCarlo, "crn-bump")
+            : null;
+        return new Valuation(value, error, currency, PathModels.Name(request.Model), paths, greeks);
+    }
+
     private static Valuation MonteCarlo(ResolvedFuturesOption o, ValuationRequest request, string currency, SimulationLimits limits,
         CancellationToken cancellation)
     {
@@ -60,7 +92,7 @@ internal static class FuturesOptionValuer
     }
 
     /// <summary>American/Bermudan: the CRR tree (closed-form method, Black-76) or Longstaff–Schwartz (Monte Carlo, any model).</summary>
-    private static Valuation EarlyExercise(ResolvedFuturesOption o, ResolvedExercise exercise, ValuationRequest request, string currency,
+    private static Valuation EarlyExercise(ResolvedFuturesOption o, ResolvedExercise exercise, double delivery, ValuationRequest request, string currency,
         SimulationLimits limits, CancellationToken cancellation)
     {
         if (o.Expiry <= 0) Guard.Fail("expiry", "the option expires today: exercise it for its intrinsic value");
@@ -78,16 +110,16 @@ internal static class FuturesOptionValuer
         {
             var shifted = o.Shifted(s);
             var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, exercise.Shifted(s),
-                PathModels.For(request.Model, shifted.Forward, shifted.Volatility), steps, request.Settings, limits, cancellation);
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)), steps, request.Settings, limits, cancellation);
             return (estimate.Value, estimate.StandardError);
         }
-        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility),
+        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility, delivery),
             steps, request.Settings, limits, cancellation);
         return new Valuation(price.Value, price.StandardError, currency, PathModels.Name(request.Model, "longstaff-schwartz"), price.Paths,
             request.Greeks ? RevaluationGreeks.Compute(Lsm, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump") : null);
     }
 
-    private static Valuation WithPriceLimit(ResolvedFuturesOption o, double limit, ValuationRequest request, FuturesOption option,
+    private static Valuation WithPriceLimit(ResolvedFuturesOption o, double limit, double delivery, ValuationRequest request, FuturesOption option,
         SimulationLimits limits, CancellationToken cancellation)
     {
         if (request.Method != ValuationMethod.MonteCarlo) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
@@ -95,7 +127,7 @@ internal static class FuturesOptionValuer
         PriceLimitValuation Run(MarketShift s)
         {
             var shifted = o.Shifted(s);
-            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility), limit, days,
+            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)), limit, days,
                 request.Settings, limits, cancellation);
         }
         (double, double) Limited(MarketShift s)
