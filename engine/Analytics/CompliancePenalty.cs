@@ -48,7 +48,8 @@ public static class CompliancePenalty
     {
         double penalty = model.Penalty, initial = model.InitialPrice;
         bool call = type == OptionType.Call;
-        if (expiry >= model.ComplianceDate)
+        double variance = expiry < model.ComplianceDate ? model.NormalizedVariance(expiry) : double.PositiveInfinity;
+        if (double.IsPositiveInfinity(variance)) // at T, or so close that the price is already a digital
         {
             double probability = initial / penalty; // of non-compliance: A_T = π
             return call
@@ -57,7 +58,6 @@ public static class CompliancePenalty
         }
         if (strike >= penalty) return call ? 0 : strike - initial; // A_τ < π: the put is always exercised
 
-        double variance = model.NormalizedVariance(expiry);
         double intrinsic = Math.Max(call ? initial - strike : strike - initial, 0);
         if (variance == 0) return intrinsic;
         double s = Math.Sqrt(variance);

@@ -122,6 +122,16 @@ public class CompliancePenaltyTests
     }
 
     [Theory]
+    [InlineData(1e-12)]  // s ≈ 1e150
+    [InlineData(1e-15)]  // s overflows: treated as the digital
+    public void OptionPrice_LargeExponentJustBeforeComplianceDate_IsTheDigital(double timeLeft)
+    {
+        var model = new CompliancePenaltyModel(Penalty, 1.0, 40, CompliancePenaltyModel.MaxTimeChangeExponent);
+        Assert.Equal(0.4 * (Penalty - 55), CompliancePenalty.OptionPrice(model, OptionType.Call, 55, 1 - timeLeft, 1.0), 10);
+        Assert.Equal(0.6 * 55, CompliancePenalty.OptionPrice(model, OptionType.Put, 55, 1 - timeLeft, 1.0), 10);
+    }
+
+    [Theory]
     [InlineData(OptionType.Call, 65.0)]
     [InlineData(OptionType.Put, 65.0)]
     [InlineData(OptionType.Call, 80.0)]
