@@ -80,6 +80,8 @@ public static class QuickComparison
         ExoticOptionsBenchmark.Run(figures);
         Console.WriteLine();
         AmericanOptionBenchmark.Run(figures);
+        Console.WriteLine();
+        ComplianceModelBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {
