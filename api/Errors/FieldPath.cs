@@ -18,6 +18,10 @@ internal static class FieldPath
         ["limit"] = "price_limits.daily_limit",
         ["tradingDays"] = "price_limits.trading_days",
         ["decay"] = "correlation.term_structure_decay",
+        ["penalty"] = "model.compliance.penalty",
+        ["initialPrice"] = "model.compliance.penalty",
+        ["timeChangeExponent"] = "model.compliance.time_change_exponent",
+        ["atmVolatility"] = "model.compliance.time_change_exponent",
     };
 
     /// <summary>The request path of engine field <paramref name="field"/> validated under <paramref name="prefix"/>.</summary>

@@ -65,6 +65,8 @@ internal static class PriceRequestMapper
         Proto.Model.KindOneofCase.Schwartz => model.Schwartz.MeanReversion is >= 0 and <= 100
             ? new SchwartzDynamics(model.Schwartz.MeanReversion)
             : throw RpcErrors.InvalidArgument("model.schwartz.mean_reversion", $"must be in [0, 100] per year, got {model.Schwartz.MeanReversion}"),
+        Proto.Model.KindOneofCase.Compliance => new ComplianceDynamics(model.Compliance.Penalty,
+            model.Compliance.TimeChangeExponent == 0 ? null : model.Compliance.TimeChangeExponent),
         _ => new Black76Dynamics(),
     };
 

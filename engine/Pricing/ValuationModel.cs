@@ -20,3 +20,11 @@ public sealed record MertonDynamics(LogNormalJumps Jumps) : ValuationModel;
 /// Black volatility. <see cref="MeanReversion"/> κ per year; 0 is Black-76.
 /// </summary>
 public sealed record SchwartzDynamics(double MeanReversion) : ValuationModel;
+
+/// <summary>
+/// The structural compliance model (<see cref="CompliancePenaltyModel"/>): the future delivering at the
+/// compliance date is worth <see cref="Penalty"/> times the probability of non-compliance. With
+/// <see cref="TimeChangeExponent"/> null, β is calibrated so the model's ATM volatility at the option's expiry
+/// is the market's (then vega is the sensitivity to that market vol).
+/// </summary>
+public sealed record ComplianceDynamics(double Penalty, double? TimeChangeExponent) : ValuationModel;

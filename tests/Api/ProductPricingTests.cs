@@ -226,4 +226,17 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
         request.Model.Schwartz.MeanReversion = -1;
         Assert.Equal("model.schwartz.mean_reversion", FieldOf(await Refused(request)));
     }
+
+    [Fact]
+    public async Task ComplianceModel_CalibratedAtTheMoneyIsBlack76_PenaltyBelowTheFuturesPriceNamed()
+    {
+        var request = Requests.EuaDec26(OptionRight.Call, 70.76);
+        var black = await _client.PriceAsync(request);
+        request.Model = new Model { Compliance = new ComplianceModel { Penalty = 100 } };
+        var compliance = await _client.PriceAsync(request);
+        Assert.Equal("analytic-compliance", compliance.Method);
+        Assert.Equal(black.Value, compliance.Value, 1e-6 * black.Value); // β calibrated to the market's ATM vol
+        request.Model.Compliance.Penalty = 60; // below EUA Dec-26 at 70.76
+        Assert.Equal("model.compliance.penalty", FieldOf(await Refused(request)));
+    }
 }

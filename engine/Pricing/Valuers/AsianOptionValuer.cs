@@ -24,7 +24,7 @@ internal static class AsianOptionValuer
         {
             var shifted = Shifted(o, s);
             if (analytic || shifted.FixingTimes.Length == 0) return (AsianOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = AsianOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
+            var estimate = AsianOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
                 request.Settings, limits, cancellation, request.Steps);
             return (estimate.Value, estimate.StandardError, estimate.Paths);
         }

@@ -23,7 +23,7 @@ internal static class BarrierOptionValuer
         {
             var shifted = Shifted(o, s);
             if (analytic) return (BarrierOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = BarrierOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
+            var estimate = BarrierOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
                 request.Settings, limits, cancellation, request.Steps > 1 ? request.Steps : null);
             return (estimate.Value, estimate.StandardError, estimate.Paths);
         }

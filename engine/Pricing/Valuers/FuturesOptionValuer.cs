@@ -32,8 +32,8 @@ internal static class FuturesOptionValuer
             (ValuationMethod.Analytic, Black76Dynamics) => new Valuation(Black76OptionPricer.Price(resolved), 0, option.Currency,
                 "analytic-black76", 0, request.Greeks ? AnalyticGreeks(Black76OptionPricer.Greeks(resolved)) : null),
             (ValuationMethod.Analytic, MertonDynamics merton) => MertonAnalytic(resolved, merton.Jumps, option.Currency, request.Greeks),
-            (ValuationMethod.Analytic, SchwartzDynamics schwartz) => SchwartzAnalytic(resolved, schwartz.MeanReversion, delivery, option.Currency, request.Greeks),
-            (ValuationMethod.MonteCarlo, SchwartzDynamics) => SchwartzMonteCarlo(resolved, delivery, request, option.Currency, limits, cancellation),
+            (ValuationMethod.Analytic, SchwartzDynamics or ComplianceDynamics) => ClosedForm(resolved, request.Model, delivery, option.Currency, request.Greeks),
+            (ValuationMethod.MonteCarlo, SchwartzDynamics or ComplianceDynamics) => MonteCarloByRevaluation(resolved, delivery, request, option.Currency, limits, cancellation),
             (ValuationMethod.MonteCarlo, _) => MonteCarlo(resolved, request, option.Currency, limits, cancellation),
             _ => throw new InvalidInputException("method", $"unsupported method {request.Method} for model {request.Model.GetType().Name}"),
         };
@@ -53,25 +53,36 @@ internal static class FuturesOptionValuer
             greeks ? FiniteDifferenceGreeks.Compute(Price, o.Forward, o.Volatility, o.Expiry, rate) : null);
     }
 
-    /// <summary>Black-76 with the Schwartz futures volatility √(Var(0, τ)/τ); Greeks by finite differences, vega per unit of the spot σ.</summary>
-    private static Valuation SchwartzAnalytic(ResolvedFuturesOption o, double meanReversion, double delivery, string currency, bool greeks)
+    /// <summary>
+    /// A closed form V(F, σ, τ, r) per tonne with Greeks by finite differences (time passing shortens the expiry
+    /// and the delivery alike): Schwartz is Black-76 at the future's damped vol √(Var(0, τ)/τ), vega per unit
+    /// of the spot σ; the compliance model is its Gaussian integral, vega per unit of the market vol it is
+    /// calibrated to (0 with a given β).
+    /// </summary>
+    private static Valuation ClosedForm(ResolvedFuturesOption o, ValuationModel model, double delivery, string currency, bool greeks)
     {
         double rate = o.Expiry > 0 ? -Math.Log(o.DiscountFactor) / o.Expiry : 0, gap = delivery - o.Expiry;
-        double Price(double forward, double vol, double expiry, double r) => o.LotSize * Black76.Price(o.Type, forward, o.Strike, expiry,
-            new SchwartzFuturesModel(forward, vol, meanReversion, expiry + gap).BlackVolatility(expiry), Math.Exp(-r * expiry));
-        return new Valuation(Price(o.Forward, o.Volatility, o.Expiry, rate), 0, currency, "analytic-schwartz", 0,
+        double PerTonne(double forward, double vol, double expiry, double df) => model switch
+        {
+            SchwartzDynamics s => Black76.Price(o.Type, forward, o.Strike, expiry,
+                new SchwartzFuturesModel(forward, vol, s.MeanReversion, expiry + gap).BlackVolatility(expiry), df),
+            ComplianceDynamics c => CompliancePenalty.OptionPrice(PathModels.Compliance(c, forward, vol, expiry + gap, expiry), o.Type, o.Strike, expiry, df),
+            _ => throw new InvalidOperationException($"no closed form here for {model.GetType().Name}"),
+        };
+        double Price(double forward, double vol, double expiry, double r) => o.LotSize * PerTonne(forward, vol, expiry, Math.Exp(-r * expiry));
+        return new Valuation(Price(o.Forward, o.Volatility, o.Expiry, rate), 0, currency, PathModels.Name(model, "analytic"), 0,
             greeks ? FiniteDifferenceGreeks.Compute(Price, o.Forward, o.Volatility, o.Expiry, rate) : null);
     }
 
-    /// <summary>Monte Carlo of the future under Schwartz; Greeks by CRN revaluation (the Black/Merton vega identity does not hold).</summary>
-    private static Valuation SchwartzMonteCarlo(ResolvedFuturesOption o, double delivery, ValuationRequest request, string currency,
+    /// <summary>Monte Carlo of the future under Schwartz or compliance dynamics; Greeks by CRN revaluation (the Black/Merton vega identity does not hold).</summary>
+    private static Valuation MonteCarloByRevaluation(ResolvedFuturesOption o, double delivery, ValuationRequest request, string currency,
         SimulationLimits limits, CancellationToken cancellation)
     {
         (double, double, long) Run(MarketShift s)
         {
             var shifted = o.Shifted(s);
-            var estimate = MonteCarloFuturesOptionPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)),
-                request.Steps, request.Settings, limits, cancellation);
+            var model = PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry);
+            var estimate = MonteCarloFuturesOptionPricer.Price(shifted, model, request.Steps, request.Settings, limits, cancellation);
             return (estimate.Value, estimate.StandardError, estimate.Paths);
         }
         var (value, error, paths) = Run(MarketShift.None);
@@ -110,10 +121,10 @@ internal static class FuturesOptionValuer
         {
             var shifted = o.Shifted(s);
             var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, exercise.Shifted(s),
-                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)), steps, request.Settings, limits, cancellation);
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry), steps, request.Settings, limits, cancellation);
             return (estimate.Value, estimate.StandardError);
         }
-        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility, delivery),
+        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility, delivery, o.Expiry),
             steps, request.Settings, limits, cancellation);
         return new Valuation(price.Value, price.StandardError, currency, PathModels.Name(request.Model, "longstaff-schwartz"), price.Paths,
             request.Greeks ? RevaluationGreeks.Compute(Lsm, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump") : null);
@@ -127,7 +138,7 @@ internal static class FuturesOptionValuer
         PriceLimitValuation Run(MarketShift s)
         {
             var shifted = o.Shifted(s);
-            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery)), limit, days,
+            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry), limit, days,
                 request.Settings, limits, cancellation);
         }
         (double, double) Limited(MarketShift s)

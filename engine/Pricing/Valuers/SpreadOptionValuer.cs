@@ -16,7 +16,7 @@ internal static class SpreadOptionValuer
 {
     public static Valuation Value(SpreadOption option, ValuationRequest request, SimulationLimits limits, CancellationToken cancellation)
     {
-        if (request.Model is SchwartzDynamics) Guard.Fail("model", "spread options are simulated under Black-76 or Merton legs");
+        if (request.Model is SchwartzDynamics or ComplianceDynamics) Guard.Fail("model", "spread options are simulated under Black-76 or Merton legs");
         if (request.Correlation is null) Guard.Fail("correlation", "is required for a spread option: a number, or a term-structure decay for a calendar spread");
         var o = option.Resolve(request.Market, request.Correlation.For(option, request.Market));
         if (request.Method == ValuationMethod.Analytic)
