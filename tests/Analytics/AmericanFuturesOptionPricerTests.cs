@@ -27,12 +27,7 @@ public class AmericanFuturesOptionPricerTests
     }
 
     [Theory]
-    [InlineData(OptionType.Put, 80, 80, 365, 0.45, 0.05)]
-    [InlineData(OptionType.Put, 80, 90, 365, 0.45, 0.05)]
-    [InlineData(OptionType.Call, 90, 80, 365, 0.40, 0.06)]
-    [InlineData(OptionType.Put, 60, 70, 730, 0.35, 0.06)]
-    [InlineData(OptionType.Put, 100, 110, 182, 0.50, 0.08)]
-    [InlineData(OptionType.Put, 75, 80, 548, 0.30, 0.04)]
+    [MemberData(nameof(QlnetAmericanReference.Cases), MemberType = typeof(QlnetAmericanReference))]
     public void PriceBlack76_American_WithinHalfPercentAndFourSEOfQlnetBinomial(OptionType type, double forward, double strike,
         int days, double volatility, double rate)
     {

@@ -15,12 +15,7 @@ public sealed class BinomialFuturesOptionPricerTests
     }
 
     [Theory]
-    [InlineData(OptionType.Put, 80, 80, 365, 0.45, 0.05)]
-    [InlineData(OptionType.Put, 80, 90, 365, 0.45, 0.05)]
-    [InlineData(OptionType.Call, 90, 80, 365, 0.40, 0.06)]
-    [InlineData(OptionType.Put, 60, 70, 730, 0.35, 0.06)]
-    [InlineData(OptionType.Put, 100, 110, 182, 0.50, 0.08)]
-    [InlineData(OptionType.Put, 75, 80, 548, 0.30, 0.04)]
+    [MemberData(nameof(QlnetAmericanReference.Cases), MemberType = typeof(QlnetAmericanReference))]
     [InlineData(OptionType.Put, 40, 80, 365, 0.30, 0.10)] // deep in the money: exercised today
     public void American_MatchesQlnetBinomialWithinFiveBasisPoints(OptionType type, double f, double k, int days, double vol, double rate)
     {

@@ -1,5 +1,6 @@
 using CarbonDerivatives.Engine.Products;
 using QLNet;
+using Xunit;
 
 namespace CarbonDerivatives.Tests.Analytics;
 
@@ -14,6 +15,17 @@ namespace CarbonDerivatives.Tests.Analytics;
 internal static class QlnetAmericanReference
 {
     public const int BinomialSteps = 2_000;
+
+    /// <summary>American options on futures checked against the tree: type, forward, strike, days, vol, rate.</summary>
+    public static TheoryData<OptionType, double, double, int, double, double> Cases => new()
+    {
+        { OptionType.Put, 80, 80, 365, 0.45, 0.05 },
+        { OptionType.Put, 80, 90, 365, 0.45, 0.05 },
+        { OptionType.Call, 90, 80, 365, 0.40, 0.06 },
+        { OptionType.Put, 60, 70, 730, 0.35, 0.06 },
+        { OptionType.Put, 100, 110, 182, 0.50, 0.08 },
+        { OptionType.Put, 75, 80, 548, 0.30, 0.04 },
+    };
 
     public static double Binomial(OptionType type, double forward, double strike, int days, double volatility, double rate) =>
         Price(type, forward, strike, days, volatility, rate, process => new BinomialVanillaEngine<CoxRossRubinstein>(process, BinomialSteps));
