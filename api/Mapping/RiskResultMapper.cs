@@ -17,6 +17,7 @@ internal static class RiskResultMapper
         };
         result.Positions.AddRange(risk.Positions.Select(Position));
         foreach (var (underlying, totals) in risk.ByUnderlying) result.ByUnderlying[underlying] = Totals(totals);
+        foreach (var (currency, delta) in risk.FxDelta) result.FxDelta[currency] = delta;
         result.ByTenor.AddRange(risk.ByTenor.Select(t => new Proto.TenorTotals
         {
             Underlying = t.Key.Underlying, Delivery = Date(t.Key.Delivery), Totals = Totals(t.Value),

@@ -82,6 +82,9 @@ internal static class RiskCommand
         {
             c.Table(RiskRows.PositionHeader, RiskRows.Positions(result), Enumerable.Range(5, 6), "positions (own currency)");
             c.Table(RiskRows.TotalsHeader, RiskRows.Totals(result), Enumerable.Range(1, 8), $"totals ({result.ReportingCurrency})");
+            if (result.FxDelta.Count > 0)
+                c.Output.Console.WriteLine($"FX delta ({result.ReportingCurrency} per 1.00 of each rate): " +
+                    string.Join(", ", result.FxDelta.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {Figures.Money(f.Value)}")));
             foreach (var s in result.Simulations)
                 c.Output.Console.WriteLine($"simulated {s.Underlying}: {Figures.Count(s.Paths)} paths for {s.Positions} positions in {Figures.Millis(s.ElapsedMs)} ms");
         }, RiskRows.Errors(RiskRows.PositionErrors(result)));

@@ -17,6 +17,16 @@ public sealed record PortfolioRisk(string ReportingCurrency, ImmutableArray<Posi
     ImmutableSortedDictionary<string, RiskTotals> ByUnderlying, ImmutableSortedDictionary<TenorKey, RiskTotals> ByTenor,
     RiskTotals Total, ImmutableArray<UnderlyingSimulation> Simulations, TimeSpan Elapsed)
 {
+    /// <summary>
+    /// FX delta: the change of the total value, in the reporting currency, per 1.00 rise of each foreign
+    /// currency's rate (reporting-currency units per unit of it) — the value of the positions held in that
+    /// currency, in that currency. The total is linear in each rate, so this is exact.
+    /// </summary>
+    public ImmutableSortedDictionary<string, double> FxDelta => Positions
+        .Where(p => p.Measures is not null && p.Currency != ReportingCurrency)
+        .GroupBy(p => p.Currency, StringComparer.Ordinal)
+        .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(p => p.Measures!.Price.Value), StringComparer.Ordinal);
+
     /// <summary>The positions that failed, with their errors.</summary>
     public IEnumerable<PositionError> Errors => Positions.Where(p => p.Error is not null).Select(p => p.Error!);
 }

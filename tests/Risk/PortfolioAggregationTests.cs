@@ -105,4 +105,21 @@ public sealed class PortfolioAggregationTests
         Assert.Equal(GreekMethod.Analytic, m.Gamma.Method);
         Assert.Equal(-7 * exact.Price * 1.17, risk.Total.Measures.Price.Value, 1e-6);
     }
+
+    [Fact]
+    public void FxDelta_EqualsTheTotalsChangeWhenARateIsBumped()
+    {
+        var book = new Portfolio("EUR",
+        [
+            Long("eua", Option("EUA", OptionType.Call, 72, new DateOnly(2026, 12, 16), Dec26), 4),
+            Long("uka", Option("UKA", OptionType.Put, 44, new DateOnly(2026, 12, 16), Dec26), 3),
+            Long("cca", Option("CCA", OptionType.Call, 30, new DateOnly(2026, 11, 20), Dec26), 2),
+        ]);
+        var risk = PortfolioRiskEngine.Compute(book, EuaMarket(), Fx);
+        Assert.Equal(["GBP", "USD"], risk.FxDelta.Keys);
+        const double h = 0.01;
+        var bumped = new FxRates("EUR", [new("GBP", 1.17 + h), new("USD", 0.92), new("CNY", 0.127)]);
+        double change = PortfolioRiskEngine.Compute(book, EuaMarket(), bumped).Total.Measures.Price.Value - risk.Total.Measures.Price.Value;
+        Assert.Equal(change / h, risk.FxDelta["GBP"], 1e-9 * Math.Abs(change / h));
+    }
 }
