@@ -28,7 +28,9 @@ internal static partial class MarketMapper
             Underlying(surface.Underlying, surfaces.ContainsKey(surface.Underlying), $"{path}.underlying");
             surfaces[surface.Underlying] = Under(path, () => VolSurface(surface, path));
         }
-        return Under(prefix, () => new MarketSnapshot(valuationDate, discount, curves, surfaces));
+        var byCurrency = message.DiscountByCurrency.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key,
+            d => Discount(d.Value, valuationDate, $"{prefix}.discount_by_currency[{d.Key}]"), StringComparer.Ordinal);
+        return Under(prefix, () => new MarketSnapshot(valuationDate, discount, curves, surfaces, byCurrency));
     }
 
     private static IDiscountCurve Discount(Proto.DiscountCurve? curve, DateOnly valuationDate, string path) => curve?.KindCase switch

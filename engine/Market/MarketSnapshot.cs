@@ -4,8 +4,8 @@ using CarbonDerivatives.Engine.Validation;
 namespace CarbonDerivatives.Engine.Market;
 
 /// <summary>
-/// Immutable market data for one valuation date: a discount curve in the pricing currency, and
-/// futures curves and volatility surfaces keyed by underlying code (e.g. "EUA", "UKA"; ordinal,
+/// Immutable market data for one valuation date: a default discount curve and optional curves by
+/// currency, and futures curves and volatility surfaces keyed by underlying code (e.g. "EUA", "UKA"; ordinal,
 /// case-sensitive). Handed to every pricer; there is no ambient evaluation date.
 /// </summary>
 public sealed record MarketSnapshot
@@ -15,11 +15,14 @@ public sealed record MarketSnapshot
     /// <param name="discount">Discount curve, times in years from <paramref name="valuationDate"/>.</param>
     /// <param name="futuresCurves">Futures curves by underlying; each must share the valuation date.</param>
     /// <param name="volSurfaces">Volatility surfaces by underlying.</param>
+    /// <param name="discountByCurrency">Discount curves by ISO currency (e.g. GBP for UKA options); a currency
+    /// without one uses <paramref name="discount"/>.</param>
     /// <exception cref="InvalidInputException">"market.futures[CODE]" when a curve is null or observed on
-    /// another date; "market.volatilities[CODE]" when a surface is null.</exception>
+    /// another date; "market.volatilities[CODE]" when a surface is null; "market.discountByCurrency[CCY]" when a curve is null.</exception>
     public MarketSnapshot(DateOnly valuationDate, IDiscountCurve discount,
         IEnumerable<KeyValuePair<string, FuturesCurve>>? futuresCurves = null,
-        IEnumerable<KeyValuePair<string, IVolSurface>>? volSurfaces = null)
+        IEnumerable<KeyValuePair<string, IVolSurface>>? volSurfaces = null,
+        IEnumerable<KeyValuePair<string, IDiscountCurve>>? discountByCurrency = null)
     {
         if (discount is null) Guard.Fail("market.discount", "must be provided");
         var futures = ImmutableDictionary.CreateRange(StringComparer.Ordinal,
@@ -35,8 +38,13 @@ public sealed record MarketSnapshot
         foreach (var (code, surface) in vols)
             if (surface is null) Guard.Fail($"market.volatilities[{code}]", "must not be null");
 
+        var byCurrency = ImmutableDictionary.CreateRange(StringComparer.Ordinal,
+            discountByCurrency ?? Enumerable.Empty<KeyValuePair<string, IDiscountCurve>>());
+        foreach (var (currency, curve) in byCurrency)
+            if (curve is null) Guard.Fail($"market.discountByCurrency[{currency}]", "must not be null");
         ValuationDate = valuationDate;
         Discount = discount;
+        DiscountByCurrency = byCurrency;
         FuturesCurves = futures;
         VolSurfaces = vols;
     }
@@ -44,8 +52,14 @@ public sealed record MarketSnapshot
     /// <summary>Valuation date; times are ACT/365F year fractions from it.</summary>
     public DateOnly ValuationDate { get; }
 
-    /// <summary>Discount curve in the pricing currency.</summary>
+    /// <summary>The default discount curve: for every currency without its own.</summary>
     public IDiscountCurve Discount { get; }
+
+    /// <summary>Discount curves by ISO currency.</summary>
+    public ImmutableDictionary<string, IDiscountCurve> DiscountByCurrency { get; }
+
+    /// <summary>The discount curve of cash flows in <paramref name="currency"/>: its own, else the default.</summary>
+    public IDiscountCurve DiscountFor(string currency) => DiscountByCurrency.TryGetValue(currency, out var curve) ? curve : Discount;
 
     /// <summary>Futures curves by underlying code.</summary>
     public ImmutableDictionary<string, FuturesCurve> FuturesCurves { get; }

@@ -77,7 +77,7 @@ public sealed record AsianOption(
         double expiry = market.TimeTo(Expiry);
         double forward = market.FuturesCurveFor(Underlying).Price(FuturesDelivery);
         double volatility = market.VolSurfaceFor(Underlying).Volatility(Math.Max(expiry, 0), Strike);
-        double discountFactor = market.Discount.DiscountFactor(Math.Max(expiry, 0));
+        double discountFactor = market.DiscountFor(Currency).DiscountFactor(Math.Max(expiry, 0));
         return new ResolvedAsianOption(Type, Strike, Average, fixingTimes, PastFixings ?? [], forward, volatility,
             discountFactor, LotSize);
     }

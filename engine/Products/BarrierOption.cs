@@ -65,7 +65,7 @@ public sealed record BarrierOption(
     {
         ArgumentNullException.ThrowIfNull(market);
         Validate(market.ValuationDate);
-        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike);
+        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike, Currency);
         double[] monitoringTimes = Monitoring == BarrierMonitoring.Daily && Expiry > market.ValuationDate
             ? FixingSchedule.Generate(market.ValuationDate.AddDays(1), Expiry, FixingFrequency.Daily).Select(market.TimeTo).ToArray()
             : [];

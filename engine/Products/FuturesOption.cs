@@ -59,7 +59,7 @@ public sealed record FuturesOption(
     {
         ArgumentNullException.ThrowIfNull(market);
         Validate(market.ValuationDate);
-        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike);
+        var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike, Currency);
         return new ResolvedFuturesOption(Type, Strike, expiry, forward, volatility, discountFactor, LotSize);
     }
 }

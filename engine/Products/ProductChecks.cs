@@ -23,14 +23,15 @@ internal static class ProductChecks
 
     /// <summary>
     /// What an option on a future reads from the market: expiry in ACT/365F years, the forward of the
-    /// future delivering on <paramref name="futuresDelivery"/>, the vol at (expiry, strike), the discount factor to expiry.
+    /// future delivering on <paramref name="futuresDelivery"/>, the vol at (expiry, strike), the discount factor to expiry
+    /// on the curve of <paramref name="currency"/>.
     /// </summary>
     internal static (double Expiry, double Forward, double Volatility, double DiscountFactor) OptionInputs(MarketSnapshot market,
-        string underlying, DateOnly futuresDelivery, DateOnly expiryDate, double strike)
+        string underlying, DateOnly futuresDelivery, DateOnly expiryDate, double strike, string currency)
     {
         double expiry = market.TimeTo(expiryDate);
         double forward = market.FuturesCurveFor(underlying).Price(futuresDelivery);
         double volatility = market.VolSurfaceFor(underlying).Volatility(expiry, strike);
-        return (expiry, forward, volatility, market.Discount.DiscountFactor(expiry));
+        return (expiry, forward, volatility, market.DiscountFor(currency).DiscountFactor(expiry));
     }
 }

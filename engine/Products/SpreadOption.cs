@@ -86,7 +86,7 @@ public sealed record SpreadOption(
         Validate(market.ValuationDate);
         double expiry = market.TimeTo(Expiry);
         return new ResolvedSpreadOption(Type, Strike, expiry, ResolveLeg(Leg1, market, expiry, "leg1"), ResolveLeg(Leg2, market, expiry, "leg2"),
-            correlation, market.Discount.DiscountFactor(expiry), LotSize);
+            correlation, market.DiscountFor(Currency).DiscountFactor(expiry), LotSize);
     }
 
     private static ResolvedSpreadLeg ResolveLeg(SpreadLeg leg, MarketSnapshot market, double expiry, string field)

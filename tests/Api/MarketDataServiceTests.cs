@@ -110,4 +110,33 @@ public sealed class MarketDataServiceTests(ServerFixture server) : IClassFixture
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("prices", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }
+
+    [Fact]
+    public async Task DiscountByCurrency_InlineGbpCurveDiscountsAGbpOption_BadCurveNamed()
+    {
+        var market = Requests.InlineMarket();
+        market.Futures.Add(new FuturesCurve { Underlying = "UKA", Quotes = { new FuturesQuote { Delivery = "2026-12-21", Price = 42.10 } } });
+        market.Volatilities.Add(new VolSurface { Underlying = "UKA", Flat = 0.5 });
+        market.DiscountByCurrency["GBP"] = new DiscountCurve { FlatRate = 0.045 };
+        var request = new PriceRequest
+        {
+            Instrument = new Instrument
+            {
+                FuturesOption = new FuturesOption
+                {
+                    Underlying = "UKA", Right = OptionRight.Put, Strike = 40, Expiry = "2026-12-16", FuturesDelivery = "2026-12-21", LotSize = 1000, Currency = "GBP",
+                },
+            },
+            Market = new MarketSource { Inline = market },
+        };
+        var pricing = new PricingService.PricingServiceClient(server.Channel);
+        var reply = await pricing.PriceAsync(request);
+        double t = (new DateOnly(2026, 12, 16).DayNumber - new DateOnly(2026, 3, 2).DayNumber) / 365.0;
+        double black = 1000 * Engine.Analytics.Black76.Price(Engine.Products.OptionType.Put, 42.10, 40, t, 0.5, Math.Exp(-0.045 * t));
+        Assert.Equal(black, reply.Value, 1e-9 * black);
+
+        market.DiscountByCurrency["GBP"] = new DiscountCurve();
+        var e = await Assert.ThrowsAsync<RpcException>(() => pricing.PriceAsync(request).ResponseAsync);
+        Assert.Equal("market.inline.discount_by_currency[GBP]", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
 }
