@@ -3,36 +3,43 @@ using System.Collections.Immutable;
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// Historical-style stresses carried as data (shared MARKETS.md, "stress shocks worth replaying"; the
-/// 2006 figures also in shared/data/eua_daily_2005_2024.csv). Price moves only: no vol shift is
-/// recorded for these events, so <see cref="StressScenario.VolShock"/> is 0; add one in a user scenario.
+/// Historical-style stresses carried as data (shared MARKETS.md, "stress shocks worth replaying"). A shock
+/// is the relative price change to apply (F → F·(1 + shock)); MARKETS.md quotes one-day moves as log
+/// returns (the backloading vote's "−43.5%" is ln(3.03/4.68)), so each shock here is e^r − 1 of the
+/// closes in shared/data/eua_front_dec_daily_2008_2026.csv (2006: eua_daily_2005_2024.csv). Price moves
+/// only: no vol shift is recorded for these events, so <see cref="StressScenario.VolShock"/> is 0; add one
+/// in a user scenario.
 /// </summary>
 public static class StressCatalogue
 {
     private static StressScenario Scenario(string name, string description, string underlying, double shock, int days) =>
         new(name, description, ImmutableDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal).Add(underlying, shock), 0, days);
 
-    /// <summary>EUA collapse of April 2006 when verified emissions came in below the cap: −63% in 9 days.</summary>
+    /// <summary>EUA collapse of April 2006 when verified emissions came in below the cap: 29.85 to 11.40 in 9 days, −61.8%.</summary>
     public static StressScenario EuaApril2006Collapse { get; } = Scenario("EUA April 2006 collapse",
-        "Phase I verified emissions below the cap: EUA 29.85 (2006-04-24) to 11.40 (2006-05-02), about -63% in 9 days", "EUA", -0.63, 9);
+        "Phase I verified emissions below the cap: EUA 29.85 (2006-04-24) to 11.40 (2006-05-02), -61.8% in 9 days", "EUA", -0.618, 9);
 
-    /// <summary>2013-04-16, European Parliament rejects backloading: −43.5% in a day (worst day 2008–2026).</summary>
+    /// <summary>2013-04-16, European Parliament rejects backloading: 4.68 to 3.03, −35.3% (log −43.5%; worst day 2008–2026).</summary>
     public static StressScenario EuaBackloadingVote2013 { get; } = Scenario("EUA backloading vote 2013-04-16",
-        "European Parliament rejects backloading: EUA -43.5% in one day", "EUA", -0.435, 1);
+        "European Parliament rejects backloading: EUA 4.68 to 3.03 in one day, -35.3% (log return -43.5%)", "EUA", -0.3526, 1);
 
-    /// <summary>Brexit referendum result, 2016-06-24: EUA −12.9%.</summary>
-    public static StressScenario Brexit2016 { get; } = Scenario("Brexit 2016-06-24", "UK votes to leave the EU: EUA -12.9% in one day", "EUA", -0.129, 1);
+    /// <summary>Brexit referendum result, 2016-06-24: EUA 5.63 to 4.95, −12.1% (log −12.9%).</summary>
+    public static StressScenario Brexit2016 { get; } = Scenario("Brexit 2016-06-24",
+        "UK votes to leave the EU: EUA 5.63 to 4.95 in one day, -12.1% (log return -12.9%)", "EUA", -0.1208, 1);
 
-    /// <summary>COVID sell-off, 2020-03-18: EUA −16.7%.</summary>
-    public static StressScenario Covid2020 { get; } = Scenario("COVID 2020-03-18", "March 2020 sell-off: EUA -16.7% in one day", "EUA", -0.167, 1);
+    /// <summary>COVID sell-off, 2020-03-18: EUA 19.05 to 16.12, −15.4% (log −16.7%).</summary>
+    public static StressScenario Covid2020 { get; } = Scenario("COVID 2020-03-18",
+        "March 2020 sell-off: EUA 19.05 to 16.12 in one day, -15.4% (log return -16.7%)", "EUA", -0.1538, 1);
 
-    /// <summary>Invasion of Ukraine, 2022-03-01: EUA −17.7%.</summary>
-    public static StressScenario Ukraine2022 { get; } = Scenario("Ukraine invasion 2022-03-01", "EUA -17.7% in one day", "EUA", -0.177, 1);
+    /// <summary>Invasion of Ukraine, 2022-03-01: EUA 82.21 to 68.85, −16.3% (log −17.7%).</summary>
+    public static StressScenario Ukraine2022 { get; } = Scenario("Ukraine invasion 2022-03-01",
+        "EUA 82.21 to 68.85 in one day, -16.3% (log return -17.7%)", "EUA", -0.1625, 1);
 
-    /// <summary>Rebound of 2022-03-08: EUA +16.1%.</summary>
-    public static StressScenario Rebound2022 { get; } = Scenario("EUA rebound 2022-03-08", "EUA +16.1% in one day", "EUA", 0.161, 1);
+    /// <summary>Rebound of 2022-03-08: EUA 58.30 to 68.51, +17.5% (log +16.1%).</summary>
+    public static StressScenario Rebound2022 { get; } = Scenario("EUA rebound 2022-03-08",
+        "EUA 58.30 to 68.51 in one day, +17.5% (log return +16.1%)", "EUA", 0.1751, 1);
 
-    /// <summary>Regulatory jump: UK–EU ETS linkage news, 2025-01-28: UKA +13.5%.</summary>
+    /// <summary>Regulatory jump: UK–EU ETS linkage news, 2025-01-28: UKA +13.5% (MARKETS.md; no UKA series here to tell a log from a simple move).</summary>
     public static StressScenario UkaLinkage2025 { get; } = Scenario("UKA linkage news 2025-01-28",
         "Regulatory jump: UK-EU ETS linkage announced, UKA +13.5% in one day", "UKA", 0.135, 1);
 

@@ -42,12 +42,14 @@ public sealed class ScenarioAndStressTests
     public void Catalogue_CarriesMarketsEvents()
     {
         var byName = StressCatalogue.Historical.ToDictionary(s => s.Name);
-        Assert.Equal(-0.63, StressCatalogue.EuaApril2006Collapse.PriceShocks["EUA"]);
+        // MARKETS.md quotes one-day moves as log returns; a shock is the price change e^r - 1 (to 1e-4: the closes' rounding).
+        Assert.Equal(11.40 / 29.85 - 1, StressCatalogue.EuaApril2006Collapse.PriceShocks["EUA"], 1e-3);
         Assert.Equal(9, StressCatalogue.EuaApril2006Collapse.Days);
-        Assert.Equal(-0.435, StressCatalogue.EuaBackloadingVote2013.PriceShocks["EUA"]);
-        Assert.Equal(-0.129, StressCatalogue.Brexit2016.PriceShocks["EUA"]);
-        Assert.Equal(-0.167, StressCatalogue.Covid2020.PriceShocks["EUA"]);
-        Assert.Equal(-0.177, StressCatalogue.Ukraine2022.PriceShocks["EUA"]);
+        Assert.Equal(Math.Exp(-0.435) - 1, StressCatalogue.EuaBackloadingVote2013.PriceShocks["EUA"], 1e-3);
+        Assert.Equal(Math.Exp(-0.129) - 1, StressCatalogue.Brexit2016.PriceShocks["EUA"], 1e-3);
+        Assert.Equal(Math.Exp(-0.167) - 1, StressCatalogue.Covid2020.PriceShocks["EUA"], 1e-3);
+        Assert.Equal(Math.Exp(-0.177) - 1, StressCatalogue.Ukraine2022.PriceShocks["EUA"], 1e-3);
+        Assert.Equal(Math.Exp(0.161) - 1, StressCatalogue.Rebound2022.PriceShocks["EUA"], 1e-3);
         Assert.Equal(0.135, StressCatalogue.UkaLinkage2025.PriceShocks["UKA"]);
         Assert.True(byName.Count >= 8);
     }
@@ -62,7 +64,8 @@ public sealed class ScenarioAndStressTests
         Assert.Empty(report.Errors);
 
         var april2006 = report.Results.Single(r => r.Scenario == StressCatalogue.EuaApril2006Collapse);
-        double expected2006 = 2 * (CallValue(0.37, 0, 9 / 365.0) - CallValue(1, 0, 0)) + 5 * 1000 * 70.76 * -0.63;
+        double shock2006 = StressCatalogue.EuaApril2006Collapse.PriceShocks["EUA"];
+        double expected2006 = 2 * (CallValue(1 + shock2006, 0, 9 / 365.0) - CallValue(1, 0, 0)) + 5 * 1000 * 70.76 * shock2006;
         Assert.Equal(expected2006, april2006.ProfitAndLoss, 1e-6);
         Assert.Equal(0, april2006.ByUnderlying["UKA"]);
 

@@ -76,15 +76,19 @@ public static class SpecLab
         var valueCurve = Curve(instrument, label, price, market, settings);
 
         MarginAdequacy? margin = null;
+        HistoricalMargin? historical = null;
         if (spec.Kind != ContractKind.Option)
         {
+            if (!settings.HistoricalLogReturns.IsDefaultOrEmpty)
+                historical = HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.MarginHorizonDays, spec.Margin?.InitialPerLot,
+                    spec.PriceLimits?.Fraction, settings.Confidences);
             double horizon = settings.MarginHorizonDays / MarginSimulation.TradingDaysPerYear;
             double vol = surface.Volatility(Math.Max(market.TimeTo(delivery), horizon), price);
             margin = MarginSimulation.Run(price, vol, settings.Jumps, lot, spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction,
                 settings, cancellation);
         }
         return new SpecLabResult(spec.Code!, market.ValuationDate, currency, lot, spec.Unit!.ToString(), calendar, label, price, strikes,
-            ladder, stress, valueCurve, margin);
+            ladder, stress, valueCurve, margin, historical);
     }
 
     private static double Spacing(ContractSpec spec, SpecLabSettings settings) =>

@@ -44,6 +44,7 @@ public sealed record ValueCurve(string Instrument, ImmutableArray<double> Prices
 /// <param name="Stress">P&amp;L of the reference lot under the stress scenarios.</param>
 /// <param name="Curve">Value and Greeks against the underlying price.</param>
 /// <param name="Margin">Margin adequacy (futures and spot specs); null for options.</param>
+/// <param name="HistoricalMargin">The margin back-test on <see cref="SpecLabSettings.HistoricalLogReturns"/> (futures and spot specs); null without returns.</param>
 public sealed record SpecLabResult(string SpecCode, DateOnly ValuationDate, string Currency, double LotSize, string Unit,
     ImmutableArray<ListedContract> Calendar, string Instrument, double UnderlyingPrice, ImmutableArray<StrikeQuote> Strikes,
-    ScenarioLadderResult Ladder, StressReport Stress, ValueCurve Curve, MarginAdequacy? Margin);
+    ScenarioLadderResult Ladder, StressReport Stress, ValueCurve Curve, MarginAdequacy? Margin, HistoricalMargin? HistoricalMargin = null);

@@ -43,6 +43,9 @@ public sealed record SpecLabSettings
     /// <summary>Trading days of the margin horizon.</summary>
     public int MarginHorizonDays { get; init; } = 1;
 
+    /// <summary>Daily log returns of the underlying (oldest first) for a historical margin back-test; none skips it.</summary>
+    public ImmutableArray<double> HistoricalLogReturns { get; init; } = [];
+
     /// <summary>Confidences of the margin needed.</summary>
     public ImmutableArray<double> Confidences { get; init; } = [0.99, 0.997];
 
