@@ -41,7 +41,22 @@ internal static class SpecMapper
         report.Stress.AddRange(stress.Results);
         report.Errors.AddRange(ladder.Errors.Concat(stress.Errors));
         if (r.Margin is { } margin) report.Margin = Margin(margin);
+        if (r.HistoricalMargin is { } historical) report.HistoricalMargin = Historical(historical);
         return report;
+    }
+
+    private static Proto.HistoricalMargin Historical(HistoricalMargin h)
+    {
+        var message = new Proto.HistoricalMargin { Windows = h.Windows, WorstLossLong = h.WorstLossLong, WorstLossShort = h.WorstLossShort };
+        if (h.CoverageLong is { } coverageLong) message.CoverageLong = coverageLong;
+        if (h.CoverageShort is { } coverageShort) message.CoverageShort = coverageShort;
+        if (h.CoverageEitherSide is { } either) message.CoverageEitherSide = either;
+        if (h.CoverageEitherSideWithLimits is { } limited) message.CoverageEitherSideWithLimits = limited;
+        message.MarginNeeded.AddRange(h.MarginNeeded.Select(n => new Proto.HistoricalMarginNeed
+        {
+            Confidence = n.Confidence, LongSide = n.Long, ShortSide = n.Short, EitherSide = n.EitherSide,
+        }));
+        return message;
     }
 
     private static Proto.StrikeQuote Strike(StrikeQuote q)

@@ -58,6 +58,7 @@ internal static class SpecRequestMapper
             MarginHorizonDays = settings.HorizonDays == 0 ? defaults.MarginHorizonDays : settings.HorizonDays,
             PricedOptionContracts = settings.PricedOptionContracts == 0 ? defaults.PricedOptionContracts : settings.PricedOptionContracts,
             Jumps = settings.Jumps is null ? null : PriceRequestMapper.Jumps(settings.Jumps, "settings.jumps"),
+            HistoricalLogReturns = [.. settings.HistoricalLogReturns],
         };
     }
 }

@@ -28,6 +28,11 @@ internal static class SpecCommand
 
     private static readonly Option<long> Paths = new("--paths") { Description = "Paths of the margin simulation (0: the server's default, 200,000)" };
 
+    private static readonly Option<string> History = new("--history")
+    {
+        Description = "CSV of daily prices (date,price; oldest first), e.g. shared/data/eua_front_dec_daily_2008_2026.csv: a historical margin back-test",
+    };
+
     private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the margin simulation (0: the default)" };
 
     public static Command Create(CommandOutput output)
@@ -38,7 +43,7 @@ internal static class SpecCommand
         spec.Subcommands.Add(Sub("list", "List the library and saved specs", [], [OutputOptions.Json], output, List));
         spec.Subcommands.Add(Sub("calendar", "The next listed contracts and their last trading days", [Spec], [Count, Snapshot, OutputOptions.Json], output, Calendar));
         spec.Subcommands.Add(Sub("test", "Run the spec lab: calendar, strikes and Greeks per lot, ladder, stress, margin coverage; writes PNG plots",
-            [Spec], [Snapshot, PlotDirectory, Paths, Seed, OutputOptions.Json], output, Test));
+            [Spec], [Snapshot, PlotDirectory, Paths, Seed, History, OutputOptions.Json], output, Test));
         return spec;
     }
 
@@ -118,6 +123,8 @@ internal static class SpecCommand
             Market = new MarketSource { SnapshotId = c.Parse.GetValue(Snapshot) ?? "default" },
             Settings = new SpecLabSettings { Paths = c.Parse.GetValue(Paths), Seed = c.Parse.GetValue(Seed) },
         };
+        if (c.Parse.GetValue(History) is { } history)
+            request.Settings.HistoricalLogReturns.AddRange(await PriceHistory.LogReturnsAsync(history, c.Cancellation));
         var report = await c.Client.TestSpecAsync(request, c.Call);
         var plots = SpecPlots.Write(report, c.Parse.GetValue(PlotDirectory) ?? Directory.GetCurrentDirectory());
         if (c.Json)

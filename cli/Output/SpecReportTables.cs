@@ -28,5 +28,11 @@ internal static class SpecReportTables
                 $"coverage of the initial margin {Figures.Money(coverage.InitialMarginPerLot)} {r.Currency}/lot");
         else output.Console.WriteLine("the spec states no initial margin: coverage not computed");
         output.Console.WriteLine(margin.PriceLimit is { } limit ? SpecRows.PriceLimit(limit, r.Currency) : "no daily price limit");
+        if (r.HistoricalMargin is { } history)
+        {
+            Table(SpecRows.HistoricalHeader, SpecRows.HistoricalMarginNeeded(history), [1, 2, 3],
+                $"historical back-test: margin needed ({perLot}; {Figures.Count(history.Windows)} windows of {margin.HorizonDays} days)");
+            output.Console.WriteLine(SpecRows.HistoricalSummary(history, r.Currency));
+        }
     }
 }

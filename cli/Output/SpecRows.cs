@@ -18,6 +18,23 @@ internal static class SpecRows
 
     public static readonly string[] CoverageHeader = ["side", "P(loss <= IM)", "SE", "closed form"];
 
+    public static readonly string[] HistoricalHeader = ["confidence", "long", "short", "either side"];
+
+    public static IReadOnlyList<string[]> HistoricalMarginNeeded(HistoricalMargin h) => h.MarginNeeded.Select(n => new[]
+    {
+        Percent(n.Confidence), Figures.Money(n.LongSide), Figures.Money(n.ShortSide), Figures.Money(n.EitherSide),
+    }).ToList();
+
+    /// <summary>Coverage and worst losses of the back-test in one line.</summary>
+    public static string HistoricalSummary(HistoricalMargin h, string currency)
+    {
+        string coverage = h.HasCoverageLong
+            ? $"coverage of the initial margin: long {Percent(h.CoverageLong)}, short {Percent(h.CoverageShort)}, either side {Percent(h.CoverageEitherSide)}"
+              + (h.HasCoverageEitherSideWithLimits ? $" ({Percent(h.CoverageEitherSideWithLimits)} with the daily limit)" : "")
+            : "no initial margin in the spec";
+        return $"history: {coverage}; worst loss per lot long {Figures.Money(h.WorstLossLong)}, short {Figures.Money(h.WorstLossShort)} {currency}";
+    }
+
     public static IReadOnlyList<string[]> Errors(IEnumerable<SpecError> errors) => errors.Select(e => new[]
     {
         e.Path.Length == 0 ? "(document)" : e.Path, e.Line == 0 ? "" : Whole(e.Line), e.Column == 0 ? "" : Whole(e.Column), e.Message,

@@ -66,6 +66,29 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task SpecTest_WithAPriceHistory_PrintsTheBackTest()
+    {
+        // 101 flat closes with a -20% (log) day and a +20% (log) day: 100 one-day windows, the sample's EUR 5,000 margin
+        // covers every window but those two.
+        var prices = new List<double> { 70 };
+        for (int d = 1; d <= 100; d++) prices.Add(prices[^1] * (d == 11 ? Math.Exp(-0.2) : d == 61 ? Math.Exp(0.2) : 1));
+        string history = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(history, ["date,price", .. prices.Select((p, i) => $"2025-01-{i % 28 + 1:00},{p.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]);
+        var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
+            "--history", history, "--paths", "20480", "--plots", _plots);
+        File.Delete(history);
+        Assert.True(code == 0, errors);
+        Assert.Contains("historical back-test", table);
+        Assert.Contains("long 99%, short 99%, either side 98%", table);
+        // The worst long window loses F0 x 1,000 x (1 - e^-0.2), F0 the reference future's price the report states.
+        double f0 = double.Parse(System.Text.RegularExpressions.Regex.Match(table, @"underlying ([0-9,]+\.[0-9]+) EUR/unit").Groups[1].Value,
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        double worst = double.Parse(System.Text.RegularExpressions.Regex.Match(table, @"worst loss per lot long ([0-9,]+\.[0-9]+)").Groups[1].Value,
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(f0 * 1000 * -double.ExpM1(-0.2), worst, 1e-4 * worst); // F0 is printed to the cent
+    }
+
+    [Fact]
     public async Task SpecValidate_BrokenFile_ListsEveryPathAndExitsTwo()
     {
         Directory.CreateDirectory(_plots);
