@@ -24,6 +24,16 @@ public static class PriceLimitPricer
     public static PriceLimitValuation Price(ResolvedFuturesOption option, IPathModel model, double limit, int tradingDays,
         MonteCarloSettings settings, SimulationLimits? limits = null, CancellationToken cancellation = default)
     {
+        var withLimits = PriceWithLimits(option, model, limit, tradingDays, settings, limits, cancellation);
+        var withoutLimits = MonteCarloFuturesOptionPricer.Price(option, model, tradingDays, settings, limits, cancellation);
+        return new PriceLimitValuation(withLimits, withoutLimits);
+    }
+
+    /// <summary>The value with limits only (what <see cref="Price"/> reports first), e.g. for revaluation Greeks.</summary>
+    /// <exception cref="InvalidInputException">As <see cref="Price"/>.</exception>
+    public static MonteCarloEstimate PriceWithLimits(ResolvedFuturesOption option, IPathModel model, double limit, int tradingDays,
+        MonteCarloSettings settings, SimulationLimits? limits = null, CancellationToken cancellation = default)
+    {
         ArgumentNullException.ThrowIfNull(option);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,9 +41,7 @@ public static class PriceLimitPricer
         Guard.InRange(tradingDays, 1, int.MaxValue, "tradingDays");
         if (settings.ControlVariate)
             Guard.Fail("settings.controlVariate", "is not available under daily price limits: the expected settlement price has no closed form");
-        var withLimits = MonteCarloFuturesOptionPricer.Price(option, limited, tradingDays, settings, limits, cancellation);
-        var withoutLimits = MonteCarloFuturesOptionPricer.Price(option, model, tradingDays, settings, limits, cancellation);
-        return new PriceLimitValuation(withLimits, withoutLimits);
+        return MonteCarloFuturesOptionPricer.Price(option, limited, tradingDays, settings, limits, cancellation);
     }
 
     /// <summary><see cref="Price"/> with a Black-76 fundamental (the option's forward and volatility).</summary>

@@ -23,6 +23,7 @@ public readonly record struct MarketShift(double ForwardFactor, double VolShift,
     /// </summary>
     public double DiscountFactor(double discountFactor, double expiry)
     {
+        if (TimeShift == 0 && RateShift == 0) return discountFactor; // no move: the same bits, not exp(ln DF)
         double rate = expiry > 0 ? -Math.Log(discountFactor) / expiry : 0;
         return Math.Exp(-(rate + RateShift) * Time(expiry));
     }

@@ -2,9 +2,34 @@ using CarbonDerivatives.Engine.Products;
 
 namespace CarbonDerivatives.Engine.Pricing;
 
-/// <summary>Resolved futures-option terms after a <see cref="MarketShift"/>: what revaluation Greeks and scenarios price.</summary>
+/// <summary>Resolved option terms after a <see cref="MarketShift"/>: what revaluation Greeks and scenarios price.</summary>
 internal static class ShiftedTerms
 {
+    /// <summary>
+    /// An Asian option after the shift: fixings that the time shift moves into the past fix at the shifted
+    /// futures price (the move is taken to happen at once); the others move earlier.
+    /// </summary>
+    public static ResolvedAsianOption Shifted(this ResolvedAsianOption o, MarketShift s)
+    {
+        double forward = s.Forward(o.Forward);
+        var times = o.FixingTimes.ToArray().Select(s.Time).ToArray();
+        var past = o.PastFixings.ToArray().Concat(times.Where(t => t <= 0).Select(_ => forward)).ToArray();
+        return new ResolvedAsianOption(o.Type, o.Strike, o.Average, times.Where(t => t > 0).ToArray(), past, forward, s.Volatility(o.Volatility),
+            s.DiscountFactor(o.DiscountFactor, o.Expiry), o.LotSize);
+    }
+
+    /// <summary>
+    /// A barrier option after the shift (the shifted forward must stay on its side of the barrier): expiry
+    /// shortened (never below 0), daily monitoring dates that have passed are gone.
+    /// </summary>
+    public static ResolvedBarrierOption Shifted(this ResolvedBarrierOption o, MarketShift s) => new(o.Type, o.Strike, o.Direction, o.Knock,
+        o.Barrier, o.Rebate, Math.Max(s.Time(o.Expiry), 0), s.Forward(o.Forward), s.Volatility(o.Volatility),
+        s.DiscountFactor(o.DiscountFactor, o.Expiry), o.LotSize, o.IsContinuous ? null : RemainingMonitoring(o, s));
+
+    /// <summary>The daily monitoring times still ahead after the shift.</summary>
+    public static double[] RemainingMonitoring(this ResolvedBarrierOption o, MarketShift s) =>
+        o.MonitoringTimes.ToArray().Select(s.Time).Where(t => t > 0).ToArray();
+
     /// <summary>Forward, vol and discount factor moved; expiry shortened by the time shift (never below 0).</summary>
     public static ResolvedFuturesOption Shifted(this ResolvedFuturesOption o, MarketShift s) => new(o.Type, o.Strike, Math.Max(s.Time(o.Expiry), 0),
         s.Forward(o.Forward), s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry), o.LotSize);

@@ -17,47 +17,35 @@ namespace CarbonDerivatives.Engine.Risk;
 /// </summary>
 internal static class ExoticRevaluation
 {
-    /// <summary>The per-tonne value of <paramref name="option"/> under a shift, Black-76 dynamics.</summary>
-    public static Func<MarketShift, double> For(AsianOption option, MarketSnapshot market)
+    /// <summary>The per-tonne value of <paramref name="option"/> under a shift (Black-76), and its volatility today.</summary>
+    public static (Func<MarketShift, double> Value, double Volatility) For(AsianOption option, MarketSnapshot market)
     {
         var o = (option with { LotSize = 1 }).Resolve(market);
-        double[] times = o.FixingTimes.ToArray(), past = o.PastFixings.ToArray();
-        return s =>
-        {
-            double forward = s.Forward(o.Forward);
-            var shifted = times.Select(s.Time).ToArray();
-            var fixedNow = past.Concat(shifted.Where(t => t <= 0).Select(_ => forward)).ToArray();
-            return AsianOptionPricer.PriceAnalytic(new ResolvedAsianOption(o.Type, o.Strike, o.Average, shifted.Where(t => t > 0).ToArray(), fixedNow,
-                forward, s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry), 1));
-        };
+        return (s => AsianOptionPricer.PriceAnalytic(o.Shifted(s)), o.Volatility);
     }
 
-    /// <summary>The per-tonne value of an American or Bermudan <paramref name="option"/> under a shift: the CRR tree.</summary>
-    public static Func<MarketShift, double> For(FuturesOption option, OptionExercise exercise, MarketSnapshot market)
+    /// <summary>The per-tonne value of an American or Bermudan <paramref name="option"/> under a shift (the CRR tree), and its volatility today.</summary>
+    public static (Func<MarketShift, double> Value, double Volatility) For(FuturesOption option, OptionExercise exercise, MarketSnapshot market)
     {
         var o = (option with { LotSize = 1 }).Resolve(market);
         var terms = exercise.Resolve(market, option.Expiry);
-        return s => BinomialFuturesOptionPricer.Price(o.Shifted(s), terms.Shifted(s));
+        return (s => BinomialFuturesOptionPricer.Price(o.Shifted(s), terms.Shifted(s)), o.Volatility);
     }
 
-    /// <summary>The per-tonne value of <paramref name="option"/> under a shift, Black-76 dynamics.</summary>
-    public static Func<MarketShift, double> For(BarrierOption option, MarketSnapshot market)
+    /// <summary>The per-tonne value of <paramref name="option"/> under a shift (Black-76), and its volatility today.</summary>
+    public static (Func<MarketShift, double> Value, double Volatility) For(BarrierOption option, MarketSnapshot market)
     {
         var o = (option with { LotSize = 1 }).Resolve(market);
-        double[] monitoring = o.MonitoringTimes.ToArray();
-        return s =>
+        return (s =>
         {
             double forward = s.Forward(o.Forward), expiry = Math.Max(s.Time(o.Expiry), 0), vol = s.Volatility(o.Volatility);
             double discount = s.DiscountFactor(o.DiscountFactor, o.Expiry);
+            double Vanilla() => Black76.PriceUnchecked(o.Type, forward, o.Strike, vol * Math.Sqrt(expiry), discount);
             bool touched = o.Direction == BarrierDirection.Up ? forward >= o.Barrier : forward <= o.Barrier;
-            if (touched)
-                return o.Knock == BarrierKnock.Out ? o.Rebate * discount : Black76.PriceUnchecked(o.Type, forward, o.Strike, vol * Math.Sqrt(expiry), discount);
-            var remaining = monitoring.Select(s.Time).Where(t => t > 0).ToArray();
-            bool daily = !o.IsContinuous;
-            if (daily && remaining.Length == 0) // no look left: the option is its vanilla payoff (in: never knocked in, pays the rebate)
-                return o.Knock == BarrierKnock.Out ? Black76.PriceUnchecked(o.Type, forward, o.Strike, vol * Math.Sqrt(expiry), discount) : o.Rebate * discount;
-            return BarrierOptionPricer.PriceAnalytic(new ResolvedBarrierOption(o.Type, o.Strike, o.Direction, o.Knock, o.Barrier, o.Rebate,
-                expiry, forward, vol, discount, 1, daily ? remaining : null));
-        };
+            if (touched) return o.Knock == BarrierKnock.Out ? o.Rebate * discount : Vanilla();
+            if (!o.IsContinuous && o.RemainingMonitoring(s).Length == 0) // no look left: out pays the vanilla payoff, in was never knocked in
+                return o.Knock == BarrierKnock.Out ? Vanilla() : o.Rebate * discount;
+            return BarrierOptionPricer.PriceAnalytic(o.Shifted(s));
+        }, o.Volatility);
     }
 }

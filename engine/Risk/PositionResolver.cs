@@ -50,8 +50,7 @@ internal static class PositionResolver
         switch (instrument)
         {
             case FuturesOption option when position.Exercise is { Style: not ExerciseStyle.European } exercise:
-                return Exotic(option.Expiry, ExoticRevaluation.For(option, exercise, market), (option with { LotSize = 1 }).Resolve(market).Volatility)
-                    with { ExoticBumps = Pricing.RevaluationGreeks.Bumps.Tree };
+                return Exotic(option.Expiry, ExoticRevaluation.For(option, exercise, market)) with { ExoticBumps = Pricing.RevaluationGreeks.Bumps.Tree };
             case FuturesOption option:
                 var perTonne = (option with { LotSize = 1 }).Resolve(market);
                 return new ResolvedPosition(index, position.Id, option.Underlying, option.FuturesDelivery, option.Expiry, option.Currency,
@@ -62,20 +61,20 @@ internal static class PositionResolver
                 return new ResolvedPosition(index, position.Id, future.Underlying, future.Delivery, null, future.Currency,
                     rate, quantity, forward, null, trade, jumps);
             case AsianOption asian:
-                return Exotic(asian.Expiry, ExoticRevaluation.For(asian, market), (asian with { LotSize = 1 }).Resolve(market).Volatility);
+                return Exotic(asian.Expiry, ExoticRevaluation.For(asian, market));
             case BarrierOption barrier:
-                return Exotic(barrier.Expiry, ExoticRevaluation.For(barrier, market), (barrier with { LotSize = 1 }).Resolve(market).Volatility);
+                return Exotic(barrier.Expiry, ExoticRevaluation.For(barrier, market));
             default:
                 throw new InvalidInputException("instrument", $"unsupported instrument type {instrument.GetType().Name}");
         }
 
-        ResolvedPosition Exotic(DateOnly expiry, Func<Pricing.MarketShift, double> revalue, double volatility)
+        ResolvedPosition Exotic(DateOnly expiry, (Func<Pricing.MarketShift, double> Value, double Volatility) exotic)
         {
             if (jumps is not null)
                 Guard.Fail("instrument", $"Asian, barrier and early-exercise options are valued under Black-76 (closed form or tree); {instrument.Underlying} has jumps in the risk settings");
             double forward = market.FuturesCurveFor(instrument.Underlying).Price(instrument.FuturesDelivery);
             return new ResolvedPosition(index, position.Id, instrument.Underlying, instrument.FuturesDelivery, expiry, instrument.Currency,
-                rate, quantity, forward, null, forward, null) { Exotic = revalue, ExoticVolatility = volatility };
+                rate, quantity, forward, null, forward, null) { Exotic = exotic.Value, ExoticVolatility = exotic.Volatility };
         }
     }
 }

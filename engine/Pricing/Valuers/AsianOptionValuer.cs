@@ -20,28 +20,17 @@ internal static class AsianOptionValuer
             ? o.Average == AverageKind.Geometric ? "analytic-geometric-asian" : "analytic-turnbull-wakeman"
             : PathModels.Name(request.Model);
 
-        (double Value, double StandardError, long Paths) Price(MarketShift s)
+        Revalued Price(MarketShift s)
         {
-            var shifted = Shifted(o, s);
-            if (analytic || shifted.FixingTimes.Length == 0) return (AsianOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = AsianOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
-                request.Settings, limits, cancellation, request.Steps);
-            return (estimate.Value, estimate.StandardError, estimate.Paths);
+            var shifted = o.Shifted(s);
+            if (analytic || shifted.FixingTimes.Length == 0) return Revalued.ClosedForm(AsianOptionPricer.PriceAnalytic(shifted));
+            return Revalued.Of(AsianOptionPricer.PriceMonteCarlo(shifted,
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
+                request.Settings, limits, cancellation, request.Steps));
         }
 
-        var price = Price(MarketShift.None);
+        var (bumps, greekMethod) = Revaluation.BumpsFor(analytic);
         double maxShift = o.FixingTimes.Length > 0 ? o.FixingTimes[0] / 2 : 0;
-        var greeks = request.Greeks
-            ? RevaluationGreeks.Compute(s => { var p = Price(s); return (p.Value, p.StandardError); }, o.Forward, o.Volatility, maxShift,
-                analytic ? RevaluationGreeks.Bumps.ClosedForm : RevaluationGreeks.Bumps.MonteCarlo, analytic ? "finite-difference" : "crn-bump")
-            : null;
-        return new Valuation(price.Value, price.StandardError, option.Currency, method, price.Paths, greeks);
-    }
-
-    private static ResolvedAsianOption Shifted(ResolvedAsianOption o, MarketShift s)
-    {
-        double expiry = o.FixingTimes.Length > 0 ? o.FixingTimes[^1] : 0;
-        return new ResolvedAsianOption(o.Type, o.Strike, o.Average, o.FixingTimes.ToArray().Select(s.Time).ToArray(), o.PastFixings.ToArray(),
-            s.Forward(o.Forward), s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, expiry), o.LotSize);
+        return Revaluation.Of(Price, o.Forward, o.Volatility, maxShift, bumps, greekMethod, request.Greeks, option.Currency, method);
     }
 }

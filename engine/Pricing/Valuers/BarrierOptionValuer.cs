@@ -19,30 +19,19 @@ internal static class BarrierOptionValuer
         if (analytic) PathModels.RequireBlack76ForClosedForm(request.Model, "barrier options");
         string method = analytic ? (o.IsContinuous ? "analytic-reiner-rubinstein" : "analytic-bgk-shift") : PathModels.Name(request.Model);
 
-        (double Value, double StandardError, long Paths) Price(MarketShift s)
+        Revalued Price(MarketShift s)
         {
-            var shifted = Shifted(o, s);
-            if (analytic) return (BarrierOptionPricer.PriceAnalytic(shifted), 0, 0);
-            var estimate = BarrierOptionPricer.PriceMonteCarlo(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
-                request.Settings, limits, cancellation, request.Steps > 1 ? request.Steps : null);
-            return (estimate.Value, estimate.StandardError, estimate.Paths);
+            var shifted = o.Shifted(s);
+            if (analytic) return Revalued.ClosedForm(BarrierOptionPricer.PriceAnalytic(shifted));
+            return Revalued.Of(BarrierOptionPricer.PriceMonteCarlo(shifted,
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry),
+                request.Settings, limits, cancellation, request.Steps > 1 ? request.Steps : null));
         }
 
-        var price = Price(MarketShift.None);
-        ValuationGreeks? greeks = null;
-        if (request.Greeks)
-        {
-            var bumps = analytic ? RevaluationGreeks.Bumps.ClosedForm : RevaluationGreeks.Bumps.MonteCarlo;
-            double room = Math.Abs(o.Barrier / o.Forward - 1) / 2; // a bumped forward must stay on its side of the barrier
-            bumps = bumps with { Delta = Math.Min(bumps.Delta, room), Gamma = Math.Min(bumps.Gamma, room) };
-            double maxShift = o.IsContinuous ? o.Expiry / 2 : o.MonitoringTimes[0] / 2;
-            greeks = RevaluationGreeks.Compute(s => { var p = Price(s); return (p.Value, p.StandardError); }, o.Forward, o.Volatility, maxShift,
-                bumps, analytic ? "finite-difference" : "crn-bump");
-        }
-        return new Valuation(price.Value, price.StandardError, option.Currency, method, price.Paths, greeks);
+        var (bumps, greekMethod) = Revaluation.BumpsFor(analytic);
+        double room = Math.Abs(o.Barrier / o.Forward - 1) / 2; // a bumped forward must stay on its side of the barrier
+        bumps = bumps with { Delta = Math.Min(bumps.Delta, room), Gamma = Math.Min(bumps.Gamma, room) };
+        double maxShift = o.IsContinuous ? o.Expiry / 2 : o.MonitoringTimes[0] / 2;
+        return Revaluation.Of(Price, o.Forward, o.Volatility, maxShift, bumps, greekMethod, request.Greeks, option.Currency, method);
     }
-
-    private static ResolvedBarrierOption Shifted(ResolvedBarrierOption o, MarketShift s) => new(o.Type, o.Strike, o.Direction, o.Knock,
-        o.Barrier, o.Rebate, s.Time(o.Expiry), s.Forward(o.Forward), s.Volatility(o.Volatility), s.DiscountFactor(o.DiscountFactor, o.Expiry),
-        o.LotSize, o.IsContinuous ? null : o.MonitoringTimes.ToArray().Select(s.Time).ToArray());
 }

@@ -78,19 +78,14 @@ internal static class FuturesOptionValuer
     private static Valuation MonteCarloByRevaluation(ResolvedFuturesOption o, double delivery, ValuationRequest request, string currency,
         SimulationLimits limits, CancellationToken cancellation)
     {
-        (double, double, long) Run(MarketShift s)
+        Revalued Run(MarketShift s)
         {
             var shifted = o.Shifted(s);
             var model = PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry);
-            var estimate = MonteCarloFuturesOptionPricer.Price(shifted, model, request.Steps, request.Settings, limits, cancellation);
-            return (estimate.Value, estimate.StandardError, estimate.Paths);
+            return Revalued.Of(MonteCarloFuturesOptionPricer.Price(shifted, model, request.Steps, request.Settings, limits, cancellation));
         }
-        var (value, error, paths) = Run(MarketShift.None);
-        var greeks = request.Greeks
-            ? RevaluationGreeks.Compute(s => { var (v, e, _) = Run(s); return (v, e); }, o.Forward, o.Volatility, o.Expiry / 2,
-                RevaluationGreeks.Bumps.MonteCarlo, "crn-bump")
-            : null;
-        return new Valuation(value, error, currency, PathModels.Name(request.Model), paths, greeks);
+        return Revaluation.Of(Run, o.Forward, o.Volatility, o.Expiry / 2, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump", request.Greeks,
+            currency, PathModels.Name(request.Model));
     }
 
     private static Valuation MonteCarlo(ResolvedFuturesOption o, ValuationRequest request, string currency, SimulationLimits limits,
@@ -111,23 +106,20 @@ internal static class FuturesOptionValuer
         if (request.Method == ValuationMethod.Analytic)
         {
             PathModels.RequireBlack76ForClosedForm(request.Model, "American and Bermudan options");
-            (double, double) Tree(MarketShift s) => (BinomialFuturesOptionPricer.Price(o.Shifted(s), exercise.Shifted(s)), 0);
-            return new Valuation(Tree(MarketShift.None).Item1, 0, currency, "binomial-crr", 0,
-                request.Greeks ? RevaluationGreeks.Compute(Tree, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.Tree, "binomial-bump") : null);
+            Revalued Tree(MarketShift s) => Revalued.ClosedForm(BinomialFuturesOptionPricer.Price(o.Shifted(s), exercise.Shifted(s)));
+            return Revaluation.Of(Tree, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.Tree, "binomial-bump", request.Greeks,
+                currency, "binomial-crr");
         }
 
         int steps = request.Steps > 1 ? request.Steps : DefaultExerciseSteps;
-        (double, double) Lsm(MarketShift s)
+        Revalued Lsm(MarketShift s)
         {
             var shifted = o.Shifted(s);
-            var estimate = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, exercise.Shifted(s),
-                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry), steps, request.Settings, limits, cancellation);
-            return (estimate.Value, estimate.StandardError);
+            return Revalued.Of(AmericanFuturesOptionPricer.PriceLongstaffSchwartz(shifted, exercise.Shifted(s),
+                PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry), steps, request.Settings, limits, cancellation));
         }
-        var price = AmericanFuturesOptionPricer.PriceLongstaffSchwartz(o, exercise, PathModels.For(request.Model, o.Forward, o.Volatility, delivery, o.Expiry),
-            steps, request.Settings, limits, cancellation);
-        return new Valuation(price.Value, price.StandardError, currency, PathModels.Name(request.Model, "longstaff-schwartz"), price.Paths,
-            request.Greeks ? RevaluationGreeks.Compute(Lsm, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump") : null);
+        return Revaluation.Of(Lsm, o.Forward, o.Volatility, maxShift, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump", request.Greeks,
+            currency, PathModels.Name(request.Model, "longstaff-schwartz"));
     }
 
     private static Valuation WithPriceLimit(ResolvedFuturesOption o, double limit, double delivery, ValuationRequest request, FuturesOption option,
@@ -135,18 +127,15 @@ internal static class FuturesOptionValuer
     {
         if (request.Method != ValuationMethod.MonteCarlo) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
         int days = request.TradingDays ?? Weekdays(request.Market.ValuationDate, option.Expiry);
-        PriceLimitValuation Run(MarketShift s)
-        {
-            var shifted = o.Shifted(s);
-            return PriceLimitPricer.Price(shifted, PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry), limit, days,
-                request.Settings, limits, cancellation);
-        }
+        IPathModel Model(ResolvedFuturesOption shifted, MarketShift s) =>
+            PathModels.For(request.Model, shifted.Forward, shifted.Volatility, s.Time(delivery), shifted.Expiry);
         (double, double) Limited(MarketShift s)
         {
-            var estimate = Run(s).WithLimits;
+            var shifted = o.Shifted(s);
+            var estimate = PriceLimitPricer.PriceWithLimits(shifted, Model(shifted, s), limit, days, request.Settings, limits, cancellation);
             return (estimate.Value, estimate.StandardError);
         }
-        var price = Run(MarketShift.None);
+        var price = PriceLimitPricer.Price(o, Model(o, MarketShift.None), limit, days, request.Settings, limits, cancellation);
         var greeks = request.Greeks
             ? RevaluationGreeks.Compute(Limited, o.Forward, o.Volatility, o.Expiry / 2, RevaluationGreeks.Bumps.MonteCarlo, "crn-bump")
             : null;
