@@ -40,7 +40,7 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
 
     public override Task<CalibrateMertonResponse> CalibrateMerton(CalibrateMertonRequest request, ServerCallContext context)
     {
-        var fit = FieldPath.Translate("", () => Engine.Analytics.MertonCalibration.Fit(Engine.Analytics.MertonCalibration.LogReturns(request.Prices),
+        var fit = FieldPath.Translate("", () => Engine.Analytics.MertonCalibration.Fit(Engine.Risk.HistoricalVaR.LogReturns(request.Prices),
             request.PeriodsPerYear == 0 ? 252 : request.PeriodsPerYear), new Dictionary<string, string> { ["logReturns"] = "prices" });
         return Task.FromResult(new CalibrateMertonResponse
         {

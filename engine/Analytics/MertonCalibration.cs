@@ -19,7 +19,7 @@ public static class MertonCalibration
     /// <summary>Fewest returns a fit accepts: jumps are rare, so a few months of data identify nothing.</summary>
     public const int MinReturns = 250;
 
-    /// <param name="logReturns">ln(Pₖ₊₁/Pₖ), oldest first, each finite.</param>
+    /// <param name="logReturns">ln(Pₖ₊₁/Pₖ), oldest first, each finite (from prices: <see cref="Risk.HistoricalVaR.LogReturns"/>).</param>
     /// <param name="periodsPerYear">Periods per year of the returns (252 for trading days).</param>
     /// <exception cref="InvalidInputException">"logReturns" (too few, or constant), "logReturns[i]" (not finite), "periodsPerYear".</exception>
     public static MertonFit Fit(IReadOnlyList<double> logReturns, double periodsPerYear = 252)
@@ -50,15 +50,6 @@ public static class MertonCalibration
         double gaussian = LogLikelihood(r, dt, mean / dt, gaussianVol, 0, 0, 1);
         return new MertonFit(point[0], Math.Exp(point[1]), new LogNormalJumps(Math.Exp(point[2]), point[3], Math.Exp(point[4])),
             -NegativeLogLikelihood(point), r.Length, gaussianVol, gaussian);
-    }
-
-    /// <summary>Log returns of a price series, oldest first.</summary>
-    /// <exception cref="InvalidInputException">"prices[i]" not positive and finite.</exception>
-    public static double[] LogReturns(IReadOnlyList<double> prices)
-    {
-        ArgumentNullException.ThrowIfNull(prices);
-        for (int i = 0; i < prices.Count; i++) Guard.Positive(prices[i], $"prices[{i}]");
-        return Enumerable.Range(1, Math.Max(prices.Count - 1, 0)).Select(i => Math.Log(prices[i] / prices[i - 1])).ToArray();
     }
 
     /// <summary>The log-likelihood of <paramref name="logReturns"/> under the given parameters (no jumps when <paramref name="jumps"/> is null).</summary>

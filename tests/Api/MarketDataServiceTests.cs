@@ -100,7 +100,7 @@ public sealed class MarketDataServiceTests(ServerFixture server) : IClassFixture
         foreach (double r in returns) prices.Add(prices[^1] * Math.Exp(r));
         var client = new MarketDataService.MarketDataServiceClient(server.Channel);
         var reply = await client.CalibrateMertonAsync(new CalibrateMertonRequest { Prices = { prices } });
-        var direct = Engine.Analytics.MertonCalibration.Fit(Engine.Analytics.MertonCalibration.LogReturns(prices));
+        var direct = Engine.Analytics.MertonCalibration.Fit(Engine.Risk.HistoricalVaR.LogReturns(prices));
         Assert.Equal(direct.Volatility, reply.Volatility, 12);
         Assert.Equal(direct.Jumps.Intensity, reply.Jumps.JumpIntensity, 12);
         Assert.Equal(2_000, reply.Observations);

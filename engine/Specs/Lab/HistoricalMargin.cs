@@ -50,8 +50,10 @@ public sealed record HistoricalMargin(int Windows, double? CoverageLong, double?
         double? withLimits = initialMarginPerLot is not null && limit is { } l
             ? CoveredBoth(WindowPnl(logReturns, price, lotSize, horizonDays, l, windows))
             : null;
-        var needs = confidences.Select(c => new HistoricalMarginNeed(c, Quantile(pnl.Select(v => -v), c), Quantile(pnl, c),
-            Quantile(pnl.Select(Math.Abs), c))).ToImmutableArray();
+        double[] longLosses = pnl.Select(v => -v).Order().ToArray(), shortLosses = pnl.Order().ToArray(), either = pnl.Select(Math.Abs).Order().ToArray();
+        // The margin needed is the loss not exceeded on that share of windows; never below zero.
+        double Need(double[] losses, double confidence) => Math.Max(MarginSimulation.Quantile(losses, confidence), 0);
+        var needs = confidences.Select(c => new HistoricalMarginNeed(c, Need(longLosses, c), Need(shortLosses, c), Need(either, c))).ToImmutableArray();
         return new HistoricalMargin(windows,
             initialMarginPerLot is null ? null : Covered(pnl, +1), initialMarginPerLot is null ? null : Covered(pnl, -1),
             initialMarginPerLot is null ? null : CoveredBoth(pnl), withLimits, Math.Max(-pnl.Min(), 0), Math.Max(pnl.Max(), 0), needs);
@@ -69,13 +71,5 @@ public sealed record HistoricalMargin(int Windows, double? CoverageLong, double?
             pnl[w] = lot * price * double.ExpM1(sum);
         }
         return pnl;
-    }
-
-    /// <summary>The smallest value not exceeded by a share <paramref name="confidence"/> of <paramref name="losses"/> (empirical, upper).</summary>
-    private static double Quantile(IEnumerable<double> losses, double confidence)
-    {
-        var sorted = losses.Order().ToArray();
-        int k = Math.Clamp((int)Math.Ceiling(confidence * sorted.Length - 1e-9) - 1, 0, sorted.Length - 1);
-        return Math.Max(sorted[k], 0);
     }
 }

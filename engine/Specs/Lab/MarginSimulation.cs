@@ -89,7 +89,7 @@ public static class MarginSimulation
     }
 
     /// <summary>Empirical quantile of ascending <paramref name="sorted"/>: the ⌈nq⌉-th smallest value.</summary>
-    private static double Quantile(double[] sorted, double q) =>
+    internal static double Quantile(double[] sorted, double q) =>
         sorted[Math.Clamp((int)Math.Ceiling(sorted.Length * q - 1e-9) - 1, 0, sorted.Length - 1)];
 
     private static ProfitAndLossHistogram Histogram(double[] sorted, int bins)
