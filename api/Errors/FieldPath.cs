@@ -60,7 +60,11 @@ internal static class FieldPath
     /// Runs <paramref name="action"/>, re-throwing the engine's field errors with their request path under
     /// <paramref name="prefix"/> (<paramref name="renames"/> maps engine names straight to request paths).
     /// </summary>
-    public static T Translate<T>(string prefix, Func<T> action, IReadOnlyDictionary<string, string>? renames = null)
+    public static T Translate<T>(string prefix, Func<T> action, IReadOnlyDictionary<string, string>? renames = null) =>
+        Translate(action, field => renames is not null && renames.TryGetValue(field, out var renamed) ? renamed : Resolve(prefix, field));
+
+    /// <summary>Runs <paramref name="action"/>, re-throwing the engine's field errors with the request path <paramref name="path"/> gives.</summary>
+    public static T Translate<T>(Func<T> action, Func<string, string> path)
     {
         try
         {
@@ -68,8 +72,7 @@ internal static class FieldPath
         }
         catch (Engine.Validation.InvalidInputException e)
         {
-            string path = renames is not null && renames.TryGetValue(e.Field, out var renamed) ? renamed : Resolve(prefix, e.Field);
-            throw new Engine.Validation.InvalidInputException(path, e.Reason);
+            throw new Engine.Validation.InvalidInputException(path(e.Field), e.Reason);
         }
     }
 }

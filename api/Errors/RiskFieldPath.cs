@@ -1,5 +1,3 @@
-using CarbonDerivatives.Engine.Validation;
-
 namespace CarbonDerivatives.Api.Errors;
 
 /// <summary>
@@ -29,15 +27,5 @@ internal static class RiskFieldPath
     }
 
     /// <summary>Runs <paramref name="action"/>, re-throwing engine field errors with their request path.</summary>
-    public static T Translate<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InvalidInputException e)
-        {
-            throw new InvalidInputException(Resolve(e.Field), e.Reason);
-        }
-    }
+    public static T Translate<T>(Func<T> action) => FieldPath.Translate(action, Resolve);
 }

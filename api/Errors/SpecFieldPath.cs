@@ -1,5 +1,4 @@
 using CarbonDerivatives.Engine.Specs;
-using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Api.Errors;
 
@@ -33,17 +32,7 @@ internal static class SpecFieldPath
     }
 
     /// <summary>Runs <paramref name="action"/>, re-throwing engine field errors with their request path.</summary>
-    public static T Translate<T>(string specField, Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InvalidInputException e)
-        {
-            throw new InvalidInputException(Resolve(e.Field, specField), e.Reason);
-        }
-    }
+    public static T Translate<T>(string specField, Func<T> action) => FieldPath.Translate(action, field => Resolve(field, specField));
 
     /// <summary>A spec path under the request field; a stored spec (named by code) is reported on the code itself.</summary>
     private static string Under(string specField, string path) =>
