@@ -35,15 +35,18 @@ public static class BinomialFuturesOptionPricer
         double stepDiscount = Math.Pow(option.DiscountFactor, 1.0 / steps);
         var exercisable = ExercisableSteps(exercise, option.Expiry, steps);
 
-        // values[j] is the option at step i in the state with j up-moves: F·u^j·d^(i−j).
+        // values[j] is the option at step i in the state with j up-moves: F·u^j·d^(i−j) = F·u^(2j−i); the powers are tabled once.
+        var powers = new double[2 * steps + 1];
+        for (int k = 0; k < powers.Length; k++) powers[k] = Math.Pow(u, k - steps);
+        double Futures(int i, int j) => option.Forward * powers[2 * j - i + steps];
         var values = new double[steps + 1];
-        for (int j = 0; j <= steps; j++) values[j] = Math.Max(omega * (option.Forward * Math.Pow(u, 2 * j - steps) - option.Strike), 0);
+        for (int j = 0; j <= steps; j++) values[j] = Math.Max(omega * (Futures(steps, j) - option.Strike), 0);
         for (int i = steps - 1; i >= 0; i--)
         {
             for (int j = 0; j <= i; j++)
             {
                 double hold = stepDiscount * (p * values[j + 1] + (1 - p) * values[j]);
-                values[j] = exercisable[i] ? Math.Max(hold, omega * (option.Forward * Math.Pow(u, 2 * j - i) - option.Strike)) : hold;
+                values[j] = exercisable[i] ? Math.Max(hold, omega * (Futures(i, j) - option.Strike)) : hold;
             }
         }
         return option.LotSize * values[0];
