@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Api;
@@ -34,9 +30,7 @@ public sealed partial class PersistenceTests : IDisposable
 
     private async Task<(WebApplication App, GrpcChannel Channel)> StartInProcess()
     {
-        var app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Carbon:DatabasePath={_database}"]);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var (app, address) = await InProcessServer.StartAsync(_database);
         return (app, GrpcChannel.ForAddress(address));
     }
 

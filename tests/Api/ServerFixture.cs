@@ -1,9 +1,5 @@
-using CarbonDerivatives.Api.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Api;
@@ -28,10 +24,7 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
-            $"--Carbon:DatabasePath={DatabasePath}", .. ExtraArguments]);
-        await _app.StartAsync();
-        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        (_app, Address) = await InProcessServer.StartAsync(DatabasePath, ExtraArguments);
         Channel = GrpcChannel.ForAddress(Address);
     }
 

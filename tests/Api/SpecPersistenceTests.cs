@@ -1,10 +1,5 @@
-using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Protos.V1;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Api;
@@ -17,9 +12,9 @@ public sealed class SpecPersistenceTests : IDisposable
 
     private async Task<T> WithServer<T>(Func<SpecService.SpecServiceClient, Task<T>> body)
     {
-        await using var app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Carbon:DatabasePath={_database}"]);
-        await app.StartAsync();
-        using var channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var (started, address) = await InProcessServer.StartAsync(_database);
+        await using var app = started;
+        using var channel = GrpcChannel.ForAddress(address);
         try
         {
             return await body(new SpecService.SpecServiceClient(channel));

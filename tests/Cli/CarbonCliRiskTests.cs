@@ -1,10 +1,8 @@
 extern alias cli;
-using cli::CarbonDerivatives.Cli;
 using cli::CarbonDerivatives.Cli.Output;
 using CarbonDerivatives.Protos.V1;
 using CarbonDerivatives.Tests.Api;
 using Google.Protobuf;
-using Spectre.Console;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Cli;
@@ -19,13 +17,8 @@ public sealed class CarbonCliRiskTests(ServerFixture server) : IClassFixture<Ser
 
     private async Task<(int ExitCode, string Json, string Table, string Errors)> Run(params string[] args)
     {
-        var json = new StringWriter();
-        var table = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(table), ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        int code = await CarbonCli.Create(new CommandOutput(console, json, errors)).Parse([.. args, "--address", server.Address]).InvokeAsync();
-        return (code, json.ToString(), table.ToString(), errors.ToString());
+        var (code, json, table, errors) = await CliRunner.RunAsync(server.Address, 200, args);
+        return (code, json, table, errors);
     }
 
     private static T Parse<T>(string json) where T : IMessage<T>, new() => JsonParser.Default.Parse<T>(json);

@@ -1,10 +1,7 @@
 extern alias cli;
 using System.Buffers.Binary;
-using cli::CarbonDerivatives.Cli;
-using cli::CarbonDerivatives.Cli.Output;
 using cli::CarbonDerivatives.Cli.Plots;
 using CarbonDerivatives.Tests.Api;
-using Spectre.Console;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Cli;
@@ -17,12 +14,8 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
 
     private async Task<(int ExitCode, string Table, string Errors)> Run(params string[] args)
     {
-        var table = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(table), ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        int code = await CarbonCli.Create(new CommandOutput(console, new StringWriter(), errors)).Parse([.. args, "--address", server.Address]).InvokeAsync();
-        return (code, table.ToString(), errors.ToString());
+        var (code, _, table, errors) = await CliRunner.RunAsync(server.Address, 200, args);
+        return (code, table, errors);
     }
 
     /// <summary>Reads the 8-byte PNG signature and the IHDR chunk that must follow it: (width, height).</summary>

@@ -1,11 +1,9 @@
 extern alias cli;
-using cli::CarbonDerivatives.Cli;
 using cli::CarbonDerivatives.Cli.Output;
 using cli::CarbonDerivatives.Cli.Requests;
 using CarbonDerivatives.Protos.V1;
 using CarbonDerivatives.Tests.Api;
 using Google.Protobuf;
-using Spectre.Console;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Cli;
@@ -18,12 +16,8 @@ public sealed class CarbonCliTests(ServerFixture server) : IClassFixture<ServerF
 
     private async Task<(int ExitCode, string Json, string Table, string Errors)> Run(params string[] args)
     {
-        var json = new StringWriter();
-        var table = new StringWriter();
-        var errors = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(table), ColorSystem = ColorSystemSupport.NoColors });
-        int code = await CarbonCli.Create(new CommandOutput(console, json, errors)).Parse([.. args, "--address", server.Address]).InvokeAsync();
-        return (code, json.ToString(), table.ToString(), errors.ToString());
+        var (code, json, table, errors) = await CliRunner.RunAsync(server.Address, null, args);
+        return (code, json, table, errors);
     }
 
     [Fact]
