@@ -5,7 +5,7 @@ namespace CarbonDerivatives.Engine.Analytics;
 
 /// <summary>
 /// Early-exercise options on a futures price on a Cox–Ross–Rubinstein tree: the fast deterministic
-/// method for American and Bermudan options (Monte Carlo is <see cref="AmericanFuturesOptionPricer"/>).
+/// method for American and Bermudan options (Monte Carlo is Longstaff–Schwartz, in Pricing.MonteCarlo).
 /// Under the pricing measure a futures price has no drift, so u = e^{σ√Δt}, d = 1/u and the up
 /// probability is p = (1 − d)/(u − d); each step discounts at the flat rate r = −ln(DF)/T implied by the
 /// option's discount factor. American options may be exercised at every node, today included, Bermudan

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Validation;
 using MathNet.Numerics;
@@ -13,7 +14,6 @@ namespace CarbonDerivatives.Engine.Analytics;
 /// </summary>
 public static class Black76
 {
-    private const double InvSqrt2 = 0.70710678118654752440;
     private const double InvSqrt2Pi = 0.39894228040143267794;
 
     /// <summary>
@@ -120,11 +120,9 @@ public static class Black76
         return sd / Math.Sqrt(expiry);
     }
 
-    /// <summary>Standard normal CDF via erfc, accurate to full double precision in both tails.</summary>
-    internal static double Cdf(double x) => 0.5 * SpecialFunctions.Erfc(-x * InvSqrt2);
+    private static double Cdf(double x) => NormalDistribution.Cdf(x);
 
-    /// <summary>Standard normal density.</summary>
-    internal static double Density(double x) => InvSqrt2Pi * Math.Exp(-0.5 * x * x);
+    private static double Density(double x) => NormalDistribution.Density(x);
 
     /// <summary>Black-76 price from the total standard deviation σ√T; inputs trusted.</summary>
     internal static double PriceUnchecked(OptionType type, double forward, double strike, double stdDev,

@@ -1,6 +1,6 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
-using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 using MathNet.Numerics.Integration;
 
@@ -68,7 +68,7 @@ public static class CompliancePenalty
         if (lower >= upper) return 0;
 
         double omega = call ? 1 : -1;
-        double Integrand(double x) => omega * (penalty * Black76.Cdf(m + s * x) - strike) * Black76.Density(x);
+        double Integrand(double x) => omega * (penalty * NormalDistribution.Cdf(m + s * x) - strike) * NormalDistribution.Density(x);
         return IntegrateOnPanels(Integrand, lower, upper, m, s);
     }
 

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Products;
 
 namespace CarbonDerivatives.Engine.Analytics;
@@ -70,7 +71,7 @@ public static class ReinerRubinsteinBarrier
         double x2 = Math.Log(f / h) / s + 0.5 * s;
         double y1 = Math.Log(h * h / (f * k)) / s + 0.5 * s;
         double y2 = Math.Log(h / f) / s + 0.5 * s;
-        double N(double x) => Black76.Cdf(x);
+        double N(double x) => NormalDistribution.Cdf(x);
         // With b = 0: (H/F)^{2(μ+1)} = H/F and (H/F)^{2μ} = F/H.
         double a = phi * df * (f * N(phi * x1) - k * N(phi * (x1 - s)));
         double b = phi * df * (f * N(phi * x2) - k * N(phi * (x2 - s)));

@@ -1,4 +1,4 @@
-using CarbonDerivatives.Engine.Risk;
+using CarbonDerivatives.Engine.Numerics;
 
 namespace CarbonDerivatives.Engine.Analytics;
 

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 
@@ -43,7 +44,7 @@ public sealed record CompliancePenaltyModel : IPathModel
         ComplianceDate = Guard.Positive(complianceDate, "complianceDate");
         InitialPrice = Guard.Finite(initialPrice, "initialPrice");
         if (initialPrice <= 0 || initialPrice >= penalty)
-            Guard.Fail("initialPrice", $"must lie strictly between 0 and the penalty {penalty}, got {initialPrice}");
+            Guard.Fail("penalty", $"must exceed the futures price {initialPrice} (which must be positive), got {penalty}");
         TimeChangeExponent = Guard.Positive(timeChangeExponent, "timeChangeExponent");
         if (timeChangeExponent > MaxTimeChangeExponent)
             Guard.Fail("timeChangeExponent", $"must not exceed {MaxTimeChangeExponent}, got {timeChangeExponent}");

@@ -13,11 +13,11 @@ public sealed record LogNormalJumps
     /// <summary>Largest expected number of jumps in one step; beyond it a finer grid is needed.</summary>
     public const double MaxJumpsPerStep = 50;
 
-    public LogNormalJumps(double intensity, double meanLogJump, double logJumpVolatility)
+    public LogNormalJumps(double jumpIntensity, double jumpMean, double jumpVolatility)
     {
-        Intensity = Guard.InRange(intensity, 0, 10_000, "jumps.intensity");
-        MeanLogJump = Guard.InRange(meanLogJump, -5, 5, "jumps.meanLogJump");
-        LogJumpVolatility = Guard.InRange(logJumpVolatility, 0, 5, "jumps.logJumpVolatility");
+        Intensity = Guard.InRange(jumpIntensity, 0, 10_000, nameof(jumpIntensity));
+        MeanLogJump = Guard.InRange(jumpMean, -5, 5, nameof(jumpMean));
+        LogJumpVolatility = Guard.InRange(jumpVolatility, 0, 5, nameof(jumpVolatility));
     }
 
     /// <summary>Expected number of jumps per year (λ).</summary>
@@ -40,7 +40,7 @@ public sealed record LogNormalJumps
         {
             double mean = Intensity * steps[k];
             if (mean > MaxJumpsPerStep)
-                Guard.Fail("jumps.intensity", $"expects {mean:G4} jumps in one step (max {MaxJumpsPerStep}); use more steps");
+                Guard.Fail("jumpIntensity", $"expects {mean:G4} jumps in one step (max {MaxJumpsPerStep}); use more steps");
             cdf[k] = Simulation.PoissonThresholds.Cdf(mean);
         }
         return cdf;

@@ -12,7 +12,7 @@ namespace CarbonDerivatives.Engine.Models;
 /// model produces are settlement prices (what an option on the settlement pays on).
 /// <para>
 /// E[S_k] has no closed form, so <see cref="IPathStepper.ExpectedPrices"/> are NaN and the simulator
-/// refuses a control variate on these paths ("settings.controlVariate") rather than bias it. With no
+/// refuses a control variate on these paths ("monteCarlo.controlVariate") rather than bias it. With no
 /// limit (null) the model is <see cref="Inner"/> itself.
 /// </para>
 /// </summary>

@@ -5,9 +5,9 @@ using CarbonDerivatives.Engine.Simulation;
 namespace CarbonDerivatives.Engine.Pricing;
 
 /// <summary>
-/// One valuation: an instrument (a <see cref="FuturesOption"/>, <see cref="AsianOption"/>,
-/// <see cref="BarrierOption"/>, or an <see cref="AllowanceFuture"/> entered at <see cref="TradePrice"/>),
-/// a signed quantity in lots, a market, dynamics and a method.
+/// One valuation: an instrument with its contract terms (a <see cref="FuturesOption"/> carries its exercise and
+/// daily price limit), a signed quantity in lots, a market, and how to value it: dynamics, method, Monte Carlo
+/// settings and grid. An <see cref="AllowanceFuture"/> is entered at <see cref="TradePrice"/>.
 /// </summary>
 public sealed record ValuationRequest
 {
@@ -27,33 +27,17 @@ public sealed record ValuationRequest
     public ValuationMethod Method { get; init; } = ValuationMethod.Analytic;
 
     /// <summary>Monte Carlo settings (for <see cref="ValuationMethod.MonteCarlo"/>).</summary>
-    public MonteCarloSettings Settings { get; init; } = new();
+    public MonteCarloSettings MonteCarlo { get; init; } = new();
 
-    /// <summary>
-    /// Monte Carlo time steps to expiry (Asian: per fixing interval; continuous barrier: the bridge grid,
-    /// 1 meaning one per business day; American/Bermudan: exercise opportunities, 1 meaning 50).
-    /// </summary>
-    public int Steps { get; init; } = 1;
+    /// <summary>How finely simulations walk time, by product.</summary>
+    public GridSettings Grid { get; init; } = new();
 
     /// <summary>Also compute Greeks.</summary>
     public bool Greeks { get; init; }
-
-    /// <summary>Exercise terms of a <see cref="FuturesOption"/>: European (default), American or Bermudan.</summary>
-    public OptionExercise Exercise { get; init; } = OptionExercise.European;
-
-    /// <summary>
-    /// Daily price limit of the underlying as a fraction of the previous settlement (0.10 for China's CEA),
-    /// or null for none. Monte Carlo only, European futures options only; the valuation also reports the
-    /// value without limits on the same paths (<see cref="Valuation.WithoutLimits"/>).
-    /// </summary>
-    public double? DailyPriceLimit { get; init; }
 
     /// <summary>
     /// Correlation of a <see cref="SpreadOption"/>'s legs (log returns): a number, or for a calendar spread
     /// the decay β of ρ = exp(−β|T₁ − T₂|) (<see cref="TermStructureCorrelation"/>). Required for spreads.
     /// </summary>
     public SpreadCorrelation? Correlation { get; init; }
-
-    /// <summary>Trading sessions to expiry under a price limit; null counts the weekdays after the valuation date up to expiry.</summary>
-    public int? TradingDays { get; init; }
 }

@@ -1,12 +1,10 @@
-using CarbonDerivatives.Engine.Pricing.Valuers;
-using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Pricing;
 
 /// <summary>
-/// Values every product the engine prices, each by its valuer (closed forms by default, Monte Carlo on
+/// Values every product the engine prices through <see cref="Pricers"/> (closed forms by default, Monte Carlo on
 /// demand), and scales the figures to the requested quantity. Every simulation is bounded by the
 /// <see cref="SimulationLimits"/> given at construction.
 /// </summary>
@@ -17,17 +15,29 @@ public sealed class ValuationService(SimulationLimits limits) : IValuationServic
         ArgumentNullException.ThrowIfNull(request);
         double quantity = Guard.Finite(request.Quantity, "quantity");
         if (quantity == 0) Guard.Fail("quantity", "must not be zero");
-        if (request.DailyPriceLimit is not null && request.Instrument is not FuturesOption)
-            Guard.Fail("dailyPriceLimit", "daily price limits are simulated for futures options only");
-        var valuation = request.Instrument switch
+        var plan = Plan(request, cancellation);
+        var valuation = plan switch
         {
-            FuturesOption option => FuturesOptionValuer.Value(option, request, limits, cancellation),
-            AllowanceFuture future => FutureValuer.Value(future, request),
-            AsianOption asian => AsianOptionValuer.Value(asian, request, limits, cancellation),
-            BarrierOption barrier => BarrierOptionValuer.Value(barrier, request, limits, cancellation),
-            SpreadOption spread => SpreadOptionValuer.Value(spread, request, limits, cancellation),
-            _ => throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, or an allowance future"),
+            SimulatedPlan simulated => simulated.Run(request.MonteCarlo, limits, cancellation),
+            ClosedFormPlan closed => closed.Valuation,
+            _ => throw new InvalidOperationException($"unknown plan {plan.GetType().Name}"),
         };
         return valuation.Scale(quantity);
     }
+
+    /// <summary>The valuation plan of one lot of the request's instrument.</summary>
+    public PricingPlan Plan(ValuationRequest request, CancellationToken cancellation = default) =>
+        Pricers.Plan(request.Instrument, request.TradePrice, request.Market, Inputs(request), cancellation);
+
+    /// <summary>What the pricers need from the request.</summary>
+    public PricingInputs Inputs(ValuationRequest request) => new()
+    {
+        Model = request.Model,
+        Method = request.Method,
+        MonteCarlo = request.MonteCarlo,
+        Grid = request.Grid,
+        Greeks = request.Greeks,
+        Limits = limits,
+        Correlation = request.Correlation,
+    };
 }

@@ -79,6 +79,6 @@ public sealed record AsianOption(
         double volatility = market.VolSurfaceFor(Underlying).Volatility(Math.Max(expiry, 0), Strike);
         double discountFactor = market.DiscountFor(Currency).DiscountFactor(Math.Max(expiry, 0));
         return new ResolvedAsianOption(Type, Strike, Average, fixingTimes, PastFixings ?? [], forward, volatility,
-            discountFactor, LotSize);
+            discountFactor, LotSize) { Delivery = market.TimeTo(FuturesDelivery) };
     }
 }

@@ -70,6 +70,6 @@ public sealed record BarrierOption(
             ? FixingSchedule.Generate(market.ValuationDate.AddDays(1), Expiry, FixingFrequency.Daily).Select(market.TimeTo).ToArray()
             : [];
         return new ResolvedBarrierOption(Type, Strike, Direction, Knock, Barrier, Rebate, expiry, forward, volatility,
-            discountFactor, LotSize, monitoringTimes);
+            discountFactor, LotSize, monitoringTimes) { Delivery = market.TimeTo(FuturesDelivery) };
     }
 }

@@ -4,8 +4,9 @@ using CarbonDerivatives.Engine.Validation;
 namespace CarbonDerivatives.Engine.Products;
 
 /// <summary>
-/// European option on an allowance future (e.g. ICE EUA option: 1 future, exercising into the Dec
-/// future). Knows its payoff and how to resolve against a market; not how it is priced.
+/// An option on an allowance future (e.g. ICE EUA option: 1 future, exercising into the Dec future), with the
+/// contract terms that shape its value: the exercise style and dates, and the daily price limit of the underlying
+/// with its trading calendar (China CEA). Knows its payoff and how to resolve against a market; not how it is priced.
 /// </summary>
 /// <param name="Underlying">Allowance code, e.g. "EUA"; the key of its futures curve and vol surface.</param>
 /// <param name="Type">Call or put on the future.</param>
@@ -23,6 +24,12 @@ public sealed record FuturesOption(
     double LotSize,
     string Currency) : IAllowanceInstrument
 {
+    /// <summary>European (the default: ICE and EEX EUA options), American or Bermudan exercise.</summary>
+    public OptionExercise Exercise { get; init; } = OptionExercise.European;
+
+    /// <summary>The underlying's daily price limit, or null for none.</summary>
+    public DailyPriceLimit? PriceLimits { get; init; }
+
     /// <summary>
     /// Payoff of one long lot at expiry when the future trades at <paramref name="futuresPrice"/>:
     /// LotSize·max(ω(F − K), 0), ω = +1 call, −1 put, in <see cref="Currency"/>.
@@ -45,13 +52,17 @@ public sealed record FuturesOption(
         Guard.Positive(Strike, "strike");
         Guard.Positive(LotSize, "lotSize");
         ProductChecks.ExpiryAndDelivery(Expiry, FuturesDelivery, valuationDate);
+        if (Exercise is null) Guard.Fail("exerciseStyle", "must be provided (European by default)");
+        if (PriceLimits is { } limits) Guard.Within(nameof(PriceLimits), limits.Validate);
+        if (PriceLimits is not null && Exercise.Style != ExerciseStyle.European)
+            Guard.Fail(nameof(PriceLimits), "daily price limits are simulated for European options only");
     }
 
     /// <summary>
-    /// Pricing-ready form: expiry as an ACT/365F year fraction from the market's valuation date, the
+    /// Pricing-ready form: expiry and delivery as ACT/365F year fractions from the market's valuation date, the
     /// forward from the underlying's futures curve at <see cref="FuturesDelivery"/>, the volatility from
-    /// its surface at (expiry, strike) and the discount factor to <see cref="Expiry"/> (premium
-    /// settlement on exercise date).
+    /// its surface at (expiry, strike), the discount factor to <see cref="Expiry"/> (premium
+    /// settlement on exercise date), the exercise times and the sessions a price limit applies to.
     /// </summary>
     /// <exception cref="InvalidInputException">From <see cref="Validate"/>, or "market.futures[CODE]" /
     /// "market.volatilities[CODE]" when the market lacks the underlying.</exception>
@@ -60,6 +71,11 @@ public sealed record FuturesOption(
         ArgumentNullException.ThrowIfNull(market);
         Validate(market.ValuationDate);
         var (expiry, forward, volatility, discountFactor) = ProductChecks.OptionInputs(market, Underlying, FuturesDelivery, Expiry, Strike, Currency);
-        return new ResolvedFuturesOption(Type, Strike, expiry, forward, volatility, discountFactor, LotSize);
+        return new ResolvedFuturesOption(Type, Strike, expiry, forward, volatility, discountFactor, LotSize)
+        {
+            Delivery = market.TimeTo(FuturesDelivery),
+            Exercise = Exercise.Resolve(market, Expiry),
+            PriceLimit = PriceLimits is { } limit ? new ResolvedPriceLimit(limit.DailyLimit, limit.Sessions(market.ValuationDate, Expiry)) : null,
+        };
     }
 }

@@ -25,17 +25,17 @@ public sealed record OptionExercise(ExerciseStyle Style, IReadOnlyList<DateOnly>
     /// Exercise times in ACT/365F years from the market's valuation date, for an option expiring on
     /// <paramref name="expiry"/>.
     /// </summary>
-    /// <exception cref="InvalidInputException">"exercise.style", or "exercise.dates[i]" when a Bermudan
+    /// <exception cref="InvalidInputException">"exerciseStyle", or "exercise.dates[i]" when a Bermudan
     /// date is not after the valuation date, after expiry, or not after the previous date.</exception>
     public ResolvedExercise Resolve(MarketSnapshot market, DateOnly expiry)
     {
         ArgumentNullException.ThrowIfNull(market);
-        if (!Enum.IsDefined(Style)) Guard.Fail("exercise.style", $"must be European, American or Bermudan, got {(int)Style}");
+        if (!Enum.IsDefined(Style)) Guard.Fail("exerciseStyle", $"must be European, American or Bermudan, got {(int)Style}");
         return Style switch
         {
             ExerciseStyle.European => ResolvedExercise.European,
             ExerciseStyle.American => ResolvedExercise.American,
-            _ => ResolvedExercise.Bermudan(BermudanTimes(market, expiry), "exercise.dates"),
+            _ => ResolvedExercise.Bermudan(BermudanTimes(market, expiry), "exerciseDates"),
         };
     }
 
@@ -45,8 +45,8 @@ public sealed record OptionExercise(ExerciseStyle Style, IReadOnlyList<DateOnly>
         var times = new double[Dates.Count];
         for (int i = 0; i < Dates.Count; i++)
         {
-            if (Dates[i] > expiry) Guard.Fail($"exercise.dates[{i}]", $"must not follow the option expiry {expiry:yyyy-MM-dd}, got {Dates[i]:yyyy-MM-dd}");
-            if (Dates[i] <= market.ValuationDate) Guard.Fail($"exercise.dates[{i}]", $"must follow the valuation date {market.ValuationDate:yyyy-MM-dd}, got {Dates[i]:yyyy-MM-dd}");
+            if (Dates[i] > expiry) Guard.Fail($"exerciseDates[{i}]", $"must not follow the option expiry {expiry:yyyy-MM-dd}, got {Dates[i]:yyyy-MM-dd}");
+            if (Dates[i] <= market.ValuationDate) Guard.Fail($"exerciseDates[{i}]", $"must follow the valuation date {market.ValuationDate:yyyy-MM-dd}, got {Dates[i]:yyyy-MM-dd}");
             times[i] = market.TimeTo(Dates[i]);
         }
         return times;

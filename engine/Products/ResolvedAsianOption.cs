@@ -81,6 +81,15 @@ public sealed class ResolvedAsianOption
     /// <summary>Tonnes per lot.</summary>
     public double LotSize { get; }
 
+    /// <summary>Years to the delivery of the future (on or after the last fixing or expiry): what mean-reverting and compliance dynamics need; 0 when not given.</summary>
+    public double Delivery
+    {
+        get => _delivery;
+        init => _delivery = Guard.NonNegative(value, "futuresDelivery");
+    }
+
+    private readonly double _delivery;
+
     /// <summary>Σ of the past fixings.</summary>
     internal double PastSum => _pastFixings.Sum();
 

@@ -85,6 +85,15 @@ public sealed class ResolvedBarrierOption
     /// <summary>Tonnes per lot.</summary>
     public double LotSize { get; }
 
+    /// <summary>Years to the delivery of the future (on or after the last fixing or expiry): what mean-reverting and compliance dynamics need; 0 when not given.</summary>
+    public double Delivery
+    {
+        get => _delivery;
+        init => _delivery = Guard.NonNegative(value, "futuresDelivery");
+    }
+
+    private readonly double _delivery;
+
     /// <summary>True when the barrier is watched continuously (no monitoring times).</summary>
     public bool IsContinuous => _monitoringTimes.Length == 0;
 

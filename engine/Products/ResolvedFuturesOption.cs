@@ -26,6 +26,7 @@ public sealed record ResolvedFuturesOption
         Volatility = Guard.NonNegative(volatility, "volatility");
         DiscountFactor = Guard.Positive(discountFactor, "discountFactor");
         LotSize = Guard.Positive(lotSize, "lotSize");
+        _delivery = Expiry;
     }
 
     /// <summary>Call or put.</summary>
@@ -48,4 +49,36 @@ public sealed record ResolvedFuturesOption
 
     /// <summary>Tonnes per lot.</summary>
     public double LotSize { get; }
+
+    /// <summary>Years to the future's delivery (on or after expiry); what mean-reverting and compliance dynamics need.</summary>
+    public double Delivery
+    {
+        get => _delivery;
+        init => _delivery = Guard.NonNegative(value, "futuresDelivery");
+    }
+
+    /// <summary>Exercise times (European unless stated).</summary>
+    public ResolvedExercise Exercise { get; init; } = ResolvedExercise.European;
+
+    /// <summary>The daily price limit and the sessions it applies to, or null for none.</summary>
+    public ResolvedPriceLimit? PriceLimit { get; init; }
+
+    private readonly double _delivery;
+
+    /// <summary>
+    /// The same contract with another expiry, delivery, forward, vol and discount factor (what a market shift moves),
+    /// exercise and limit terms kept.
+    /// </summary>
+    public ResolvedFuturesOption With(double expiry, double delivery, double forward, double volatility, double discountFactor,
+        ResolvedExercise exercise) =>
+        new(Type, Strike, expiry, forward, volatility, discountFactor, LotSize) { Delivery = delivery, Exercise = exercise, PriceLimit = PriceLimit };
+
+    /// <summary>The same option for one tonne.</summary>
+    public ResolvedFuturesOption PerTonne() =>
+        new(Type, Strike, Expiry, Forward, Volatility, DiscountFactor, 1) { Delivery = Delivery, Exercise = Exercise, PriceLimit = PriceLimit };
 }
+
+/// <summary>A daily price limit resolved to numbers: the largest relative move per session and the sessions to expiry.</summary>
+/// <param name="Fraction">In (0, 1).</param>
+/// <param name="Sessions">Settlements from the valuation date to expiry, at least 1.</param>
+public sealed record ResolvedPriceLimit(double Fraction, int Sessions);

@@ -16,7 +16,7 @@ public static class TermStructureCorrelation
     /// <exception cref="InvalidInputException">"decay", "delivery1" or "delivery2".</exception>
     public static double Exponential(double decay, double delivery1, double delivery2)
     {
-        Guard.NonNegative(decay, "decay");
+        Guard.NonNegative(decay, "termStructureDecay");
         Guard.NonNegative(delivery1, "delivery1");
         Guard.NonNegative(delivery2, "delivery2");
         return Math.Exp(-decay * Math.Abs(delivery1 - delivery2));

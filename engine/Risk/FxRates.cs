@@ -12,13 +12,13 @@ public sealed record FxRates
     /// <summary>Creates the rates.</summary>
     /// <param name="baseCurrency">ISO code the rates are quoted in.</param>
     /// <param name="unitsOfBase">Units of <paramref name="baseCurrency"/> per one unit of each currency; &gt; 0.</param>
-    /// <exception cref="InvalidInputException">"fx.base" when blank; "fx[CCY]" when a rate is not positive and finite.</exception>
+    /// <exception cref="InvalidInputException">"reportingCurrency" when blank; "fx[CCY]" when a rate is not positive and finite.</exception>
     public FxRates(string baseCurrency, IEnumerable<KeyValuePair<string, double>>? unitsOfBase = null)
     {
-        if (string.IsNullOrWhiteSpace(baseCurrency)) Guard.Fail("fx.base", "must not be empty");
+        if (string.IsNullOrWhiteSpace(baseCurrency)) Guard.Fail("reportingCurrency", "must not be empty");
         var rates = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         foreach (var (currency, rate) in unitsOfBase ?? [])
-            rates[currency] = Guard.Positive(rate, $"fx[{currency}]");
+            rates[currency] = Guard.Positive(rate, $"fxRates[{currency}]");
         rates[baseCurrency] = 1.0;
         BaseCurrency = baseCurrency;
         UnitsOfBase = rates.ToImmutable();
@@ -44,7 +44,7 @@ public sealed record FxRates
     private double Lookup(string currency)
     {
         if (!UnitsOfBase.TryGetValue(currency, out double rate))
-            Guard.Fail($"fx[{currency}]", $"no FX rate for {currency} (rates are quoted in {BaseCurrency})");
+            Guard.Fail($"fxRates[{currency}]", $"no FX rate for {currency} (rates are quoted in {BaseCurrency})");
         return rate;
     }
 }

@@ -10,16 +10,6 @@ namespace CarbonDerivatives.Engine.Risk;
 /// </summary>
 public static class HistoricalVaR
 {
-    /// <summary>Daily log returns ln(P_t / P_{t−1}) of a price series (ascending dates).</summary>
-    /// <exception cref="InvalidInputException">"prices[i]" when not positive and finite; "prices" when fewer than 2.</exception>
-    public static double[] LogReturns(IReadOnlyList<double> prices)
-    {
-        ArgumentNullException.ThrowIfNull(prices);
-        if (prices.Count < 2) Guard.Fail("prices", $"need at least 2 prices for a return, got {prices.Count}");
-        for (int i = 0; i < prices.Count; i++) Guard.Positive(prices[i], $"prices[{i}]");
-        return Enumerable.Range(1, prices.Count - 1).Select(i => Math.Log(prices[i] / prices[i - 1])).ToArray();
-    }
-
     /// <summary>Computes VaR and ES at each of <paramref name="confidences"/>.</summary>
     /// <param name="portfolio">Positions.</param>
     /// <param name="market">Base market.</param>
@@ -28,7 +18,7 @@ public static class HistoricalVaR
     /// one series for every underlying the portfolio holds.</param>
     /// <param name="horizonDays">Horizon in trading days; windows of this many returns.</param>
     /// <param name="confidences">Confidence levels in (0, 1).</param>
-    /// <param name="riskSettings">Only <see cref="RiskSettings.Jumps"/> is used.</param>
+    /// <param name="riskSettings">The dynamics per underlying (<see cref="RiskSettings.ModelFor"/>).</param>
     /// <exception cref="InvalidInputException">"returns[CODE]" when an underlying's series is missing, of another length,
     /// not finite, or shorter than the horizon; "horizonDays"; "confidences[i]".</exception>
     public static VarResult Compute(Portfolio portfolio, MarketSnapshot market, FxRates fx,
@@ -47,7 +37,7 @@ public static class HistoricalVaR
         {
             if (!dailyLogReturns.TryGetValue(codes[u], out var returns) || returns is null)
             {
-                var held = revaluation.Positions.Where(p => p.Underlying == codes[u]).Select(p => p.Id).Take(3);
+                var held = revaluation.Positions.Where(p => p.Position.Underlying == codes[u]).Select(p => p.Position.Id).Take(3);
                 Guard.Fail($"returns[{codes[u]}]", $"no return series for {codes[u]}, held by positions {string.Join(", ", held)}");
             }
             if (length >= 0 && returns.Count != length)

@@ -1,5 +1,6 @@
 using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Simulation.Scheduling;
 using CarbonDerivatives.Engine.Validation;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -8,76 +9,50 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <summary>
 /// Monte Carlo value at risk and expected shortfall over a horizon (<see cref="VarSettings"/>):
 /// correlated log-normal moves of every underlying (Cholesky factor of the correlation matrix, MathNet),
-/// each scenario revalued in full with the closed forms or by the delta-gamma expansion. Scenarios are
-/// drawn in blocks of 1,024 from <see cref="BlockRandomStream"/> keyed by (seed, block): the same bits
-/// for any number of threads.
+/// each scenario revalued in full with the positions' closed forms or by the delta-gamma expansion. Scenarios are
+/// a block job (<see cref="VarScenarioJob"/>) on the one scheduler: the same bits for any number of threads, and
+/// for any cut of the scenarios into ranges.
 /// </summary>
 public static class MonteCarloVaR
 {
-    private const int Block = SimulationPlan.BlockSize;
-    private const ulong StreamTag = 0x5641_525F_4D43UL; // "VAR_MC"
-
     /// <summary>Computes VaR and ES at each confidence of <paramref name="settings"/>.</summary>
-    /// <param name="portfolio">Positions; those that fail to resolve are listed in <see cref="VarResult.Errors"/>.</param>
+    /// <param name="portfolio">Positions; those that fail to resolve, or have no closed form, are listed in <see cref="VarResult.Errors"/>.</param>
     /// <param name="market">Base market.</param>
     /// <param name="fx">FX rates into the reporting currency (held fixed).</param>
     /// <param name="settings">Horizon, confidences, scenarios, seed, vols, correlations, method.</param>
-    /// <param name="riskSettings">Only <see cref="RiskSettings.Jumps"/> is used: Merton revaluation for those underlyings.</param>
+    /// <param name="riskSettings">The dynamics per underlying (Merton's series for an underlying with jumps, ...).</param>
     /// <param name="progress">Optional fraction of scenario blocks done.</param>
     /// <param name="cancellation">Checked every block.</param>
-    /// <exception cref="InvalidInputException">Invalid settings; "var.volatilities[CODE]" when an underlying has neither a
-    /// vol in the settings nor a vol surface; "var.correlations" when the matrix is not positive definite.</exception>
+    /// <exception cref="InvalidInputException">Invalid settings; "volatilities[CODE]" when an underlying has neither a
+    /// vol in the settings nor a vol surface; "correlations" when the matrix is not positive definite.</exception>
     public static VarResult Compute(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings,
         RiskSettings? riskSettings = null, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        var job = Prepare(portfolio, market, fx, settings, riskSettings);
+        long blocks = job.Layout.BlockCount, done = 0;
+        var pnl = BlockScheduler.RunAll(job, settings.MaxDegreeOfParallelism, () => progress?.Report((double)Interlocked.Increment(ref done) / blocks),
+            cancellation)[0];
+        return job.Result(pnl);
+    }
+
+    /// <summary>The scenario job, checked and ready to run.</summary>
+    internal static VarScenarioJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings, RiskSettings? riskSettings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var revaluation = new PortfolioRevaluation(portfolio, market, fx, riskSettings);
         var codes = revaluation.Underlyings;
-        int n = codes.Length;
         double horizon = settings.HorizonDays / 252.0;
         var stdDev = codes.Select(c => Volatility(c, market, settings, horizon) * Math.Sqrt(horizon)).ToArray();
-        var cholesky = Cholesky(codes, settings.Correlations);
-        var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaCoefficients(revaluation, horizon) : null;
-
-        var pnl = new double[settings.Scenarios];
-        long blocks = (pnl.Length + Block - 1) / Block, next = -1, done = 0;
-        int workers = (int)Math.Min(settings.MaxDegreeOfParallelism ?? Environment.ProcessorCount, blocks);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, _ =>
-        {
-            var stream = new BlockRandomStream();
-            var normals = new double[n * Block];
-            var factors = new double[n];
-            var zeros = new double[n];
-            for (long b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
-            {
-                cancellation.ThrowIfCancellationRequested();
-                stream.Reset(settings.Seed, b, StreamTag);
-                stream.FillNormals(normals);
-                int count = (int)Math.Min(Block, pnl.Length - b * Block);
-                for (int s = 0; s < count; s++)
-                {
-                    for (int u = 0; u < n; u++)
-                    {
-                        double z = 0;
-                        for (int v = 0; v <= u; v++) z += cholesky[u, v] * normals[v * Block + s];
-                        factors[u] = Math.Exp(stdDev[u] * z - 0.5 * stdDev[u] * stdDev[u]);
-                    }
-                    pnl[b * Block + s] = deltaGamma is { } dg ? dg.ProfitAndLoss(factors) : revaluation.ProfitAndLoss(factors, zeros, horizon);
-                }
-                progress?.Report((double)Interlocked.Increment(ref done) / blocks);
-            }
-        });
-
-        return new VarResult(settings.HorizonDays, settings.Method, pnl.Length,
-            LossQuantiles.Figures(pnl, settings.Confidences, sampled: true), pnl.Average(), revaluation.Errors);
+        var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon) : null;
+        return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon);
     }
 
     private static double Volatility(string code, MarketSnapshot market, VarSettings settings, double horizon)
     {
         if (settings.Volatilities.TryGetValue(code, out double vol)) return vol;
         if (!market.VolSurfaces.TryGetValue(code, out var surface))
-            Guard.Fail($"var.volatilities[{code}]", "no volatility given and no vol surface for this underlying in the market snapshot");
+            Guard.Fail($"volatilities[{code}]", "no volatility given and no vol surface for this underlying in the market snapshot");
         return surface.Volatility(horizon, market.FuturesCurveFor(code).Prices[0]);
     }
 
@@ -91,39 +66,61 @@ public static class MonteCarloVaR
         }
         catch (ArgumentException)
         {
-            throw new InvalidInputException("var.correlations",
+            throw new InvalidInputException("correlations",
                 $"the correlation matrix of {string.Join(", ", codes)} is not positive definite");
         }
     }
+}
 
-    /// <summary>Per underlying u: P&amp;L ≈ Σ_u A_u·(m_u − 1) + B_u·(m_u − 1)² + C with A = Σ fx·Δ·F, B = ½Σ fx·Γ·F², C = Σ fx·Θ·h.</summary>
-    private static DeltaGamma DeltaGammaCoefficients(PortfolioRevaluation revaluation, double horizon)
-    {
-        int n = revaluation.Underlyings.Length;
-        var linear = new double[n];
-        var quadratic = new double[n];
-        double carry = 0;
-        for (int i = 0; i < revaluation.Positions.Count; i++)
-        {
-            var p = revaluation.Positions[i];
-            var greeks = PortfolioRiskEngine.Analytic(p);
-            int u = revaluation.UnderlyingOf[i];
-            linear[u] += p.Fx * greeks.Delta.Value * p.Forward;
-            quadratic[u] += 0.5 * p.Fx * greeks.Gamma.Value * p.Forward * p.Forward;
-            carry += p.Fx * greeks.Theta.Value * horizon;
-        }
-        return new DeltaGamma(linear, quadratic, carry);
-    }
+/// <summary>
+/// The scenarios of a Monte Carlo VaR as a block job: block b holds scenarios [1024·b, 1024·(b + 1)), drawn from the
+/// block stream keyed by (seed, b); its result is their P&amp;L, and blocks concatenate in order.
+/// </summary>
+internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
+    VarSettings settings, double horizon) : IBlockJob<double[]>
+{
+    private const int Block = SimulationPlan.BlockSize;
+    private const ulong StreamTag = 0x5641_525F_4D43UL; // "VAR_MC"
 
-    private sealed record DeltaGamma(double[] Linear, double[] Quadratic, double Carry)
+    private readonly PortfolioRevaluation _revaluation = revaluation;
+    private readonly double[] _stdDev = stdDev;
+    private readonly double[,] _cholesky = cholesky;
+    private readonly DeltaGammaExpansion? _deltaGamma = deltaGamma;
+    private readonly VarSettings _settings = settings;
+    private readonly double _horizon = horizon;
+
+    public BlockLayout Layout => BlockLayout.Single((_settings.Scenarios + Block - 1) / Block);
+
+    public IBlockWorker<double[]> CreateWorker() => new Worker(this);
+
+    public double[] Merge(double[] earlier, double[] later) => [.. earlier, .. later];
+
+    /// <summary>VaR and ES of the scenarios' P&amp;L.</summary>
+    public VarResult Result(double[] pnl) => new(_settings.HorizonDays, _settings.Method, pnl.Length,
+        LossQuantiles.Figures(pnl, _settings.Confidences, sampled: true), pnl.Average(), _revaluation.Errors);
+
+    private sealed class Worker(VarScenarioJob job) : IBlockWorker<double[]>
     {
-        public double ProfitAndLoss(ReadOnlySpan<double> factors)
+        private readonly BlockRandomStream _stream = new();
+        private readonly double[] _normals = new double[job._stdDev.Length * Block];
+        private readonly double[] _factors = new double[job._stdDev.Length];
+        private readonly double[] _zeros = new double[job._stdDev.Length];
+
+        public double[] Run(long block, CancellationToken cancellation)
         {
-            double pnl = Carry;
-            for (int u = 0; u < factors.Length; u++)
+            int n = job._stdDev.Length;
+            _stream.Reset(job._settings.Seed, block, StreamTag);
+            _stream.FillNormals(_normals);
+            var pnl = new double[(int)Math.Min(Block, job._settings.Scenarios - block * Block)];
+            for (int s = 0; s < pnl.Length; s++)
             {
-                double move = factors[u] - 1;
-                pnl += Linear[u] * move + Quadratic[u] * move * move;
+                for (int u = 0; u < n; u++)
+                {
+                    double z = 0;
+                    for (int v = 0; v <= u; v++) z += job._cholesky[u, v] * _normals[v * Block + s];
+                    _factors[u] = Math.Exp(job._stdDev[u] * z - 0.5 * job._stdDev[u] * job._stdDev[u]);
+                }
+                pnl[s] = job._deltaGamma is { } dg ? dg.ProfitAndLoss(_factors) : job._revaluation.ProfitAndLoss(_factors, _zeros, job._horizon);
             }
             return pnl;
         }

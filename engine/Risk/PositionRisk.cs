@@ -14,8 +14,11 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <param name="CrnBumps">Bump-and-revalue Greeks on the same paths; null unless simulated.</param>
 /// <param name="Error">Why the position failed; null on success.</param>
 public sealed record PositionRisk(string PositionId, string Underlying, DateOnly Tenor, DateOnly? Expiry, string Currency,
-    double FxRate, RiskMeasures? Measures, BumpGreeks? CrnBumps, PositionError? Error)
+    double FxRate, RiskMeasures? Measures, Pricing.BumpGreeks? CrnBumps, PositionError? Error)
 {
+    /// <summary>For a spread option: its per-leg Greeks (its <see cref="Measures"/> hold the parallel ones).</summary>
+    public Analytics.SpreadGreeks? SpreadGreeks { get; init; }
+
     /// <summary>True when the position priced.</summary>
     public bool Succeeded => Error is null;
 }

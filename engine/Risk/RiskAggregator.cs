@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using CarbonDerivatives.Engine.Numerics;
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// Sums position figures into underlying, tenor and portfolio buckets in the reporting currency.
-/// Closed-form figures add exactly; a simulated underlying adds its bucket sums as sampled on the
-/// shared paths (so their SE accounts for the correlation between positions); different underlyings
-/// draw from independent streams, so their variances add.
+/// Sums position figures into underlying, tenor and book aggregates in the reporting currency. Closed-form figures
+/// add exactly; a simulated position adds the measures of its figures, so each aggregate of simulated positions is
+/// one measure of the book's job, read path by path: its standard error is that of the sum itself, whatever the
+/// correlation between the positions (they all draw from the same streams).
 /// </summary>
 internal sealed class RiskAggregator
 {
@@ -15,54 +17,60 @@ internal sealed class RiskAggregator
     private readonly Dictionary<TenorKey, Bucket> _byTenor = [];
     private readonly Bucket _total = new();
 
-    /// <summary>Tenor bucket of each position of one underlying, and the bucket count (tenors + 1 for the underlying total).</summary>
-    public (int[] BucketOf, int Buckets) TenorBuckets(IReadOnlyList<ResolvedPosition> positions)
+    /// <summary>Adds a closed-form position: its valuation for the whole position, in its own currency.</summary>
+    public void AddExact(BookPosition p, Valuation own)
     {
-        var tenors = positions.Select(p => p.Tenor).Distinct().Order().ToList();
-        return (positions.Select(p => tenors.IndexOf(p.Tenor)).ToArray(), tenors.Count + 1);
+        foreach (var c in BucketContribution.Of(p))
+            foreach (var bucket in BucketsOf(c))
+                bucket.AddExact(c.Slot, own.Figure(c.Figure).Scale(c.Factor * p.Fx));
     }
 
-    /// <summary>Adds a closed-form position (measures in its own currency).</summary>
-    public void AddExact(ResolvedPosition p, RiskMeasures measures)
+    /// <summary>Adds a simulated position: the measures of its figures over the job's parts, whole position, reporting currency.</summary>
+    public void AddSimulated(BookPosition p, SimulatedPlan plan, IReadOnlyList<int> partIds)
     {
-        var reporting = measures.Scale(p.Fx);
-        foreach (var bucket in BucketsOf(p))
+        foreach (var c in BucketContribution.Of(p))
         {
-            bucket.AddStatistics(p, measures);
-            bucket.AddFigures(reporting);
+            var figure = plan.Figures[c.Figure];
+            var terms = SimulatedPlan.Translate(figure.Measure, partIds).Scale(c.Factor * p.Lots * p.Fx).Terms;
+            foreach (var bucket in BucketsOf(c)) bucket.AddTerms(c.Slot, terms, figure.Method);
         }
     }
 
-    /// <summary>
-    /// Adds the simulated positions of one underlying from the moments of its pass: per position (own
-    /// currency), then per bucket in <see cref="TenorBuckets"/> order with the underlying total last
-    /// (reporting currency).
-    /// </summary>
-    public void AddSimulated(string underlying, IReadOnlyList<ResolvedPosition> positions, SampleMoments[] moments)
+    /// <summary>Counts a priced position, its delta in tonnes and its vega by expiry (from its own-currency figures).</summary>
+    public void AddStatistics(BookPosition p, Valuation own)
     {
-        const int outputs = SharedPathValuation.Outputs;
-        for (int i = 0; i < positions.Count; i++)
+        foreach (var c in BucketContribution.Of(p))
         {
-            var own = PortfolioRiskEngine.FromMoments(moments.AsSpan(i * outputs, outputs)).Measures;
-            foreach (var bucket in BucketsOf(positions[i])) bucket.AddStatistics(positions[i], own);
+            if (c.Slot is not (RiskSlot.Delta or RiskSlot.Vega or RiskSlot.Price)) continue;
+            foreach (var bucket in BucketsOf(c))
+            {
+                if (c.Slot == RiskSlot.Price) bucket.Count++;
+                else if (c.Slot == RiskSlot.Delta) bucket.DeltaTonnes += own.Figure(c.Figure).Value;
+                else if (p.Expiry is { } expiry) bucket.AddVega(expiry, own.Figure(c.Figure).Value * p.Fx);
+            }
         }
-        RiskMeasures Figures(int bucket) =>
-            PortfolioRiskEngine.FromMoments(moments.AsSpan((positions.Count + bucket) * outputs, outputs)).Measures;
-        var tenors = positions.Select(p => p.Tenor).Distinct().Order().ToList();
-        for (int t = 0; t < tenors.Count; t++) TenorBucket(new TenorKey(underlying, tenors[t])).AddFigures(Figures(t));
-        var all = Figures(tenors.Count);
-        UnderlyingBucket(underlying).AddFigures(all);
-        _total.AddFigures(all);
     }
 
-    /// <summary>The buckets as immutable results.</summary>
-    public (ImmutableSortedDictionary<string, RiskTotals>, ImmutableSortedDictionary<TenorKey, RiskTotals>, RiskTotals) Totals() =>
-        (_byUnderlying.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.ToTotals(), StringComparer.Ordinal),
-         _byTenor.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.ToTotals()),
-         _total.ToTotals());
+    /// <summary>Adds one job measure per simulated aggregate slot.</summary>
+    public void AddMeasures(JobBuilder builder)
+    {
+        foreach (var bucket in All()) bucket.AddMeasures(builder);
+    }
 
-    private IEnumerable<Bucket> BucketsOf(ResolvedPosition p) =>
-        [UnderlyingBucket(p.Underlying), TenorBucket(new TenorKey(p.Underlying, p.Tenor)), _total];
+    /// <summary>The aggregates, with the simulated slots read from <paramref name="result"/>.</summary>
+    public (ImmutableSortedDictionary<string, RiskTotals>, ImmutableSortedDictionary<TenorKey, RiskTotals>, RiskTotals) Totals(SimulationResult? result) =>
+        (_byUnderlying.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.ToTotals(result), StringComparer.Ordinal),
+         _byTenor.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.ToTotals(result)),
+         _total.ToTotals(result));
+
+    private IEnumerable<Bucket> All() => [.. _byUnderlying.Values, .. _byTenor.Values, _total];
+
+    private IEnumerable<Bucket> BucketsOf(BucketContribution c) => c.Scope switch
+    {
+        BucketScope.All => [UnderlyingBucket(c.Leg.Underlying), TenorBucket(c.Leg.TenorKey), _total],
+        BucketScope.UnderlyingAndTotal => [UnderlyingBucket(c.Leg.Underlying), _total],
+        _ => [_total],
+    };
 
     private Bucket UnderlyingBucket(string code) =>
         _byUnderlying.TryGetValue(code, out var b) ? b : _byUnderlying[code] = new Bucket();
@@ -70,39 +78,46 @@ internal sealed class RiskAggregator
     private Bucket TenorBucket(TenorKey key) =>
         _byTenor.TryGetValue(key, out var b) ? b : _byTenor[key] = new Bucket();
 
-    /// <summary>Running sums of one bucket: values, variances, the method of each figure, and statistics.</summary>
+    /// <summary>Running sums of one aggregate: exact values, simulated terms and their measure, statistics.</summary>
     private sealed class Bucket
     {
-        private readonly double[] _value = new double[6], _variance = new double[6];
-        private readonly GreekMethod[] _method = new GreekMethod[6];
+        private const int Slots = 6;
+        private readonly double[] _exact = new double[Slots];
+        private readonly List<MeasureTerm>[] _terms = [.. Enumerable.Range(0, Slots).Select(_ => new List<MeasureTerm>())];
+        private readonly GreekMethod[] _method = new GreekMethod[Slots];
+        private readonly int[] _measure = [.. Enumerable.Repeat(-1, Slots)];
         private readonly SortedDictionary<DateOnly, double> _vegaByExpiry = [];
-        private double _deltaTonnes;
-        private int _count;
 
-        public void AddStatistics(ResolvedPosition p, RiskMeasures ownCurrency)
+        public int Count { get; set; }
+
+        public double DeltaTonnes { get; set; }
+
+        public void AddExact(RiskSlot slot, GreekEstimate figure)
         {
-            _count++;
-            _deltaTonnes += ownCurrency.Delta.Value;
-            if (p.Expiry is { } expiry)
-                _vegaByExpiry[expiry] = _vegaByExpiry.GetValueOrDefault(expiry) + ownCurrency.Vega.Value * p.Fx;
+            _exact[(int)slot] += figure.Value;
+            if (figure.Method != GreekMethod.Analytic && _terms[(int)slot].Count == 0) _method[(int)slot] = figure.Method;
         }
 
-        public void AddFigures(RiskMeasures reporting)
+        public void AddTerms(RiskSlot slot, IEnumerable<MeasureTerm> terms, GreekMethod method)
         {
-            GreekEstimate[] figures = [reporting.Price, reporting.Delta, reporting.Gamma, reporting.Vega, reporting.Theta, reporting.Rho];
-            for (int i = 0; i < figures.Length; i++)
-            {
-                _value[i] += figures[i].Value;
-                _variance[i] += figures[i].StandardError * figures[i].StandardError;
-                if (figures[i].Method != GreekMethod.Analytic) _method[i] = figures[i].Method;
-            }
+            _terms[(int)slot].AddRange(terms);
+            _method[(int)slot] = method;
         }
 
-        public RiskTotals ToTotals()
+        public void AddVega(DateOnly expiry, double vega) => _vegaByExpiry[expiry] = _vegaByExpiry.GetValueOrDefault(expiry) + vega;
+
+        public void AddMeasures(JobBuilder builder)
         {
-            GreekEstimate E(int i) => new(_value[i], Math.Sqrt(_variance[i]), _method[i]);
-            return new RiskTotals(new RiskMeasures(E(0), E(1), E(2), E(3), E(4), E(5)), _deltaTonnes,
-                _vegaByExpiry.ToImmutableSortedDictionary(), _count);
+            for (int s = 0; s < Slots; s++)
+                if (_terms[s].Count > 0) _measure[s] = builder.AddMeasure(new Measure([.. _terms[s]]));
+        }
+
+        public RiskTotals ToTotals(SimulationResult? result)
+        {
+            GreekEstimate E(int s) => _measure[s] < 0
+                ? new(_exact[s], 0, _method[s])
+                : new(_exact[s] + result![_measure[s]].Value, result[_measure[s]].StandardError, _method[s]);
+            return new RiskTotals(new RiskMeasures(E(0), E(1), E(2), E(3), E(4), E(5)), DeltaTonnes, _vegaByExpiry.ToImmutableSortedDictionary(), Count);
         }
     }
 }

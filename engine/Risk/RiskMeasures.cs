@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
@@ -17,7 +18,22 @@ namespace CarbonDerivatives.Engine.Risk;
 public sealed record RiskMeasures(GreekEstimate Price, GreekEstimate Delta, GreekEstimate Gamma, GreekEstimate Vega,
     GreekEstimate Theta, GreekEstimate Rho)
 {
+    /// <summary>The price and Greeks of a valuation (in its currency, for its quantity).</summary>
+    public static RiskMeasures Of(Pricing.Valuation v) => new(v.Figure(Pricing.Figure.Value), v.Figure(Pricing.Figure.Delta),
+        v.Figure(Pricing.Figure.Gamma), v.Figure(Pricing.Figure.Vega), v.Figure(Pricing.Figure.Theta), v.Figure(Pricing.Figure.Rho));
+
     /// <summary>Every figure (value and SE) multiplied by <paramref name="factor"/>.</summary>
     public RiskMeasures Scale(double factor) =>
         new(Price.Scale(factor), Delta.Scale(factor), Gamma.Scale(factor), Vega.Scale(factor), Theta.Scale(factor), Rho.Scale(factor));
+}
+
+/// <summary>The six slots of <see cref="RiskMeasures"/>, in order.</summary>
+internal enum RiskSlot
+{
+    Price,
+    Delta,
+    Gamma,
+    Vega,
+    Theta,
+    Rho,
 }

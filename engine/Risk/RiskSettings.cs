@@ -1,57 +1,63 @@
 using System.Collections.Immutable;
-using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// How portfolio Greeks are computed. Dynamics per underlying: Black-76 (each option at the vol its
-/// surface gives for its expiry and strike), or Merton jump-diffusion when <see cref="Jumps"/> names
-/// the underlying (the surface vol is then the diffusion vol, as in
-/// <see cref="Analytics.MonteCarloFuturesOptionPricer.PriceMerton"/>).
-/// All deliveries of one underlying are driven by the same Brownian motion and jumps (perfectly
-/// correlated term structure, each delivery with its own vol): one simulation per underlying serves
-/// every position on it. Antithetic variates are always used.
+/// How a book is valued: the same inputs a single trade takes (<see cref="PricingInputs"/>), with the dynamics
+/// chosen per underlying. Each position goes through the same pricer as <see cref="ValuationService"/> would give it;
+/// with Monte Carlo every simulated position of the book runs in one job on common random numbers, so the aggregates'
+/// standard errors are those of the sums themselves.
 /// </summary>
 public sealed record RiskSettings
 {
-    /// <summary>Analytic where possible, or Monte Carlo for every option.</summary>
-    public RiskMethod Method { get; init; } = RiskMethod.Analytic;
+    /// <summary>Closed forms where the product has one, or Monte Carlo for every option.</summary>
+    public ValuationMethod Method { get; init; } = ValuationMethod.Analytic;
 
-    /// <summary>Paths per underlying, mirrors included; even.</summary>
-    public long Paths { get; init; } = 100_000;
+    /// <summary>Simulation settings: paths per position (mirrors included), seed, variance reduction; antithetic by default.</summary>
+    public MonteCarloSettings MonteCarlo { get; init; } = new() { Antithetic = true };
 
-    /// <summary>Seed of every stream; each underlying draws from its own stream tagged by its code.</summary>
-    public ulong Seed { get; init; } = 20_260_101;
+    /// <summary>Simulation grids by product.</summary>
+    public GridSettings Grid { get; init; } = new();
 
-    /// <summary>Jump components by underlying code; absent underlyings are Black-76.</summary>
-    public ImmutableDictionary<string, LogNormalJumps> Jumps { get; init; } = ImmutableDictionary<string, LogNormalJumps>.Empty;
+    /// <summary>Bumps of the CRN cross-checks and the theta step.</summary>
+    public SensitivityBumps Bumps { get; init; } = new();
 
-    /// <summary>Relative futures-price bump h of the CRN delta and gamma (0.01 = 1%).</summary>
-    public double RelativePriceBump { get; init; } = 0.01;
+    /// <summary>Dynamics of the underlyings not named in <see cref="Models"/>.</summary>
+    public ValuationModel DefaultModel { get; init; } = new Black76Dynamics();
 
-    /// <summary>Absolute vol bump dσ of the CRN vega (0.01 = one vol point).</summary>
-    public double VolBump { get; init; } = 0.01;
+    /// <summary>Dynamics by underlying code, e.g. Merton jumps for EUA.</summary>
+    public ImmutableDictionary<string, ValuationModel> Models { get; init; } = ImmutableDictionary<string, ValuationModel>.Empty;
 
-    /// <summary>Calendar days δ of the CRN theta (the path observed δ before expiry).</summary>
-    public int ThetaDays { get; init; } = 1;
+    /// <summary>The dynamics of <paramref name="underlying"/>.</summary>
+    public ValuationModel ModelFor(string underlying) => Models.TryGetValue(underlying, out var model) ? model : DefaultModel;
 
-    /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
-    public int? MaxDegreeOfParallelism { get; init; }
+    /// <summary>The pricing inputs of a position on <paramref name="underlying"/>.</summary>
+    public PricingInputs InputsFor(string underlying, SimulationLimits limits, SpreadCorrelation? correlation) => new()
+    {
+        Model = ModelFor(underlying),
+        Method = Method,
+        MonteCarlo = MonteCarlo,
+        Grid = Grid,
+        Bumps = Bumps,
+        Greeks = true,
+        Limits = limits,
+        Correlation = correlation,
+    };
 
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="InvalidInputException">"settings.paths", "settings.relativePriceBump", "settings.volBump",
-    /// "settings.thetaDays", "settings.maxDegreeOfParallelism", "settings.method" or "settings.jumps[CODE]".</exception>
+    /// <exception cref="InvalidInputException">"settings.method", "settings.monteCarlo", "settings.models[CODE]", bump fields.</exception>
     public void Validate()
     {
         if (!Enum.IsDefined(Method)) Guard.Fail("settings.method", $"unknown method {(int)Method}");
-        if (Paths < 2 || Paths > 100_000_000) Guard.Fail("settings.paths", $"must lie in [2, 100,000,000], got {Paths}");
-        if (Paths % 2 != 0) Guard.Fail("settings.paths", $"must be even (antithetic pairs), got {Paths}");
-        Guard.InRange(RelativePriceBump, 1e-6, 0.5, "settings.relativePriceBump");
-        Guard.InRange(VolBump, 1e-6, 0.5, "settings.volBump");
-        Guard.InRange(ThetaDays, 1, 365, "settings.thetaDays");
-        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
-        foreach (var (code, jumps) in Jumps)
-            if (jumps is null) Guard.Fail($"settings.jumps[{code}]", "must not be null");
+        if (MonteCarlo is null) Guard.Fail("settings.monteCarlo", "must be provided");
+        if (Grid is null) Guard.Fail("settings.grid", "must be provided");
+        if (Bumps is null) Guard.Fail("settings.bumps", "must be provided");
+        Bumps.Validate();
+        if (DefaultModel is null) Guard.Fail("settings.defaultModel", "must be provided");
+        foreach (var (code, model) in Models)
+            if (model is null) Guard.Fail($"settings.models[{code}]", "must not be null");
     }
 }

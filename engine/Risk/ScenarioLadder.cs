@@ -20,23 +20,23 @@ public static class ScenarioLadder
     /// <param name="fx">FX rates into the reporting currency.</param>
     /// <param name="priceShocks">Relative shocks; each &gt; −1 and finite; not empty.</param>
     /// <param name="volShocks">Absolute vol shifts; finite; not empty (use [0] for none). Vols are floored at 0.</param>
-    /// <param name="settings">Only <see cref="RiskSettings.Jumps"/> is used (which underlyings are Merton).</param>
+    /// <param name="settings">The dynamics per underlying (<see cref="RiskSettings.ModelFor"/>).</param>
     /// <param name="progress">Optional fraction of rows done.</param>
     /// <param name="cancellation">Checked between rows.</param>
-    /// <exception cref="InvalidInputException">"ladder.priceShocks" / "ladder.volShocks" when empty, or
-    /// "ladder.priceShocks[i]" / "ladder.volShocks[j]" when out of range.</exception>
+    /// <exception cref="InvalidInputException">"priceShocks" / "volShocks" when empty, or
+    /// "priceShocks[i]" / "volShocks[j]" when out of range.</exception>
     public static ScenarioLadderResult Run(Portfolio portfolio, MarketSnapshot market, FxRates fx, IReadOnlyList<double> priceShocks,
         IReadOnlyList<double> volShocks, RiskSettings? settings = null, IProgress<double>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(priceShocks);
         ArgumentNullException.ThrowIfNull(volShocks);
-        if (priceShocks.Count == 0) Guard.Fail("ladder.priceShocks", "the shock grid is empty: give at least one price shock");
-        if (volShocks.Count == 0) Guard.Fail("ladder.volShocks", "the shock grid is empty: give at least one vol shock (0 for none)");
+        if (priceShocks.Count == 0) Guard.Fail("priceShocks", "the shock grid is empty: give at least one price shock");
+        if (volShocks.Count == 0) Guard.Fail("volShocks", "the shock grid is empty: give at least one vol shock (0 for none)");
         for (int i = 0; i < priceShocks.Count; i++)
             if (!(priceShocks[i] > -1) || !double.IsFinite(priceShocks[i]))
-                Guard.Fail($"ladder.priceShocks[{i}]", $"must be a finite relative shock greater than -1 (-100%), got {priceShocks[i]}");
-        for (int j = 0; j < volShocks.Count; j++) Guard.Finite(volShocks[j], $"ladder.volShocks[{j}]");
+                Guard.Fail($"priceShocks[{i}]", $"must be a finite relative shock greater than -1 (-100%), got {priceShocks[i]}");
+        for (int j = 0; j < volShocks.Count; j++) Guard.Finite(volShocks[j], $"volShocks[{j}]");
 
         var revaluation = new PortfolioRevaluation(portfolio, market, fx, settings);
         int n = revaluation.Underlyings.Length;

@@ -1,9 +1,9 @@
 namespace CarbonDerivatives.Engine.Risk;
 
-/// <summary>One shared Monte Carlo pass: every simulated position on the underlying was valued on these paths.</summary>
-/// <param name="Underlying">Allowance code.</param>
-/// <param name="Paths">Paths simulated (antithetic mirrors included).</param>
-/// <param name="Positions">Option positions valued on the paths.</param>
-/// <param name="ObservationTimes">Distinct times (years) the paths were observed at: each expiry and expiry − δ.</param>
-/// <param name="Elapsed">Wall time of the pass, valuation of all its positions included.</param>
-public sealed record UnderlyingSimulation(string Underlying, long Paths, int Positions, int ObservationTimes, TimeSpan Elapsed);
+/// <summary>The simulated positions of one underlying in the book's one Monte Carlo job.</summary>
+/// <param name="Underlying">Allowance code (a spread counts under its first leg).</param>
+/// <param name="Paths">Paths per group (antithetic mirrors included).</param>
+/// <param name="Positions">Simulated positions on the underlying.</param>
+/// <param name="Groups">Simulation groups their valuations asked for (before European options of one expiry merge into one).</param>
+/// <param name="Elapsed">Wall time of the book's whole simulation.</param>
+public sealed record UnderlyingSimulation(string Underlying, long Paths, int Positions, int Groups, TimeSpan Elapsed);

@@ -35,17 +35,17 @@ public sealed record VarSettings
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="InvalidInputException">"var.horizonDays", "var.confidences[i]", "var.scenarios", "var.volatilities[CODE]",
-    /// "var.method" or "var.maxDegreeOfParallelism".</exception>
+    /// <exception cref="InvalidInputException">"horizonDays", "confidences[i]", "scenarios", "volatilities[CODE]",
+    /// "method" or "maxDegreeOfParallelism".</exception>
     public void Validate()
     {
-        Guard.InRange(HorizonDays, 1, 260, "var.horizonDays");
-        CheckConfidences(Confidences, "var.confidences");
-        Guard.InRange(Scenarios, 1_000, 10_000_000, "var.scenarios");
-        if (!Enum.IsDefined(Method)) Guard.Fail("var.method", $"unknown method {(int)Method}");
-        foreach (var (code, vol) in Volatilities) Guard.InRange(vol, 0, 10, $"var.volatilities[{code}]");
-        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "var.maxDegreeOfParallelism");
-        if (Correlations is null) Guard.Fail("var.correlations", "must be provided");
+        Guard.InRange(HorizonDays, 1, 260, "horizonDays");
+        CheckConfidences(Confidences, "confidences");
+        Guard.InRange(Scenarios, 1_000, 10_000_000, "scenarios");
+        if (!Enum.IsDefined(Method)) Guard.Fail("method", $"unknown method {(int)Method}");
+        foreach (var (code, vol) in Volatilities) Guard.InRange(vol, 0, 10, $"volatilities[{code}]");
+        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "maxDegreeOfParallelism");
+        if (Correlations is null) Guard.Fail("correlations", "must be provided");
     }
 
     internal static void CheckConfidences(IReadOnlyList<double> confidences, string field)

@@ -1,5 +1,6 @@
+using CarbonDerivatives.Engine.Numerics;
 using System.Numerics.Tensors;
-using CarbonDerivatives.Engine.Analytics;
+
 
 namespace CarbonDerivatives.Engine.Simulation;
 
@@ -46,6 +47,6 @@ internal sealed class CompliancePenaltyStepper : IPathStepper
             return;
         }
         // No vectorised normal CDF in TensorPrimitives: a scalar erfc per path, allocation-free.
-        for (int i = 0; i < state.Length; i++) price[i] = _penalty * Black76.Cdf(state[i] * scale);
+        for (int i = 0; i < state.Length; i++) price[i] = _penalty * NormalDistribution.Cdf(state[i] * scale);
     }
 }

@@ -30,20 +30,26 @@ public sealed record MonteCarloSettings
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Checks the settings against <paramref name="limits"/> for a grid of <paramref name="steps"/> steps.</summary>
-    public void Validate(int steps, SimulationLimits limits)
+    public void Validate(int steps, SimulationLimits limits) => Validate(steps, steps, limits);
+
+    /// <summary>
+    /// Checks the settings against <paramref name="limits"/> for a job whose longest grid has <paramref name="maxSteps"/>
+    /// steps and whose grids have <paramref name="totalSteps"/> steps in all (each path walks every grid).
+    /// </summary>
+    public void Validate(int maxSteps, long totalSteps, SimulationLimits limits)
     {
-        if (Paths <= 0) Guard.Fail("settings.paths", $"must be at least 1, got {Paths}");
-        if (Paths > limits.MaxPaths) throw new BudgetExceededException("settings.paths", Paths, limits.MaxPaths);
-        if (steps > limits.MaxSteps) throw new BudgetExceededException("settings.steps", steps, limits.MaxSteps);
-        if (Paths > limits.MaxPathSteps / steps) throw new BudgetExceededException("settings.paths", Paths * (long)steps, limits.MaxPathSteps);
-        if (Antithetic && Paths % 2 != 0) Guard.Fail("settings.paths", $"must be even with antithetic variates, got {Paths}");
-        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
-        if (!Enum.IsDefined(Random)) Guard.Fail("settings.random", $"unknown kind {Random}");
+        if (Paths <= 0) Guard.Fail("monteCarlo.paths", $"must be at least 1, got {Paths}");
+        if (Paths > limits.MaxPaths) throw new BudgetExceededException("monteCarlo.paths", Paths, limits.MaxPaths);
+        if (maxSteps > limits.MaxSteps) throw new BudgetExceededException("monteCarlo.steps", maxSteps, limits.MaxSteps);
+        if (Paths > limits.MaxPathSteps / totalSteps) throw new BudgetExceededException("monteCarlo.paths", Paths * totalSteps, limits.MaxPathSteps);
+        if (Antithetic && Paths % 2 != 0) Guard.Fail("monteCarlo.paths", $"must be even with antithetic variates, got {Paths}");
+        if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "monteCarlo.maxDegreeOfParallelism");
+        if (!Enum.IsDefined(Random)) Guard.Fail("monteCarlo.random", $"unknown kind {Random}");
         if (Random == RandomKind.SobolBrownianBridge)
         {
-            Guard.InRange(QuasiRandomReplicates, 2, 1024, "settings.quasiRandomReplicates");
+            Guard.InRange(QuasiRandomReplicates, 2, 1024, "monteCarlo.quasiRandomReplicates");
             if (Paths % QuasiRandomReplicates != 0)
-                Guard.Fail("settings.paths", $"must be a multiple of quasiRandomReplicates ({QuasiRandomReplicates}), got {Paths}");
+                Guard.Fail("monteCarlo.paths", $"must be a multiple of quasiRandomReplicates ({QuasiRandomReplicates}), got {Paths}");
         }
     }
 }

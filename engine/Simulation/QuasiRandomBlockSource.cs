@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>

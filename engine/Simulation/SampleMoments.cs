@@ -2,12 +2,18 @@ namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>
 /// Count, means and centred co-moments of (payoff Y, control X), merged pairwise with the formulas of
-/// Chan, Golub &amp; LeVeque (1979) — stable where raw sums of squares would cancel. Blocks are merged
-/// in block order, so the result does not depend on which thread computed which block.
+/// Chan, Golub &amp; LeVeque (1979) — stable where raw sums of squares would cancel. Scalar loops on purpose:
+/// the sums must not depend on the CPU's vector width, so every SIMD tier gives the same bits.
 /// </summary>
-internal readonly record struct SampleMoments(long Count, double MeanY, double MeanX, double Syy, double Sxx, double Sxy)
+/// <param name="Count">Samples.</param>
+/// <param name="MeanY">Mean of Y.</param>
+/// <param name="MeanX">Mean of X (0 without a control).</param>
+/// <param name="Syy">Σ (Y − mean)².</param>
+/// <param name="Sxx">Σ (X − mean)².</param>
+/// <param name="Sxy">Σ (X − mean)(Y − mean).</param>
+public readonly record struct SampleMoments(long Count, double MeanY, double MeanX, double Syy, double Sxx, double Sxy)
 {
-    /// <summary>Moments of one sample set, two passes over the values.</summary>
+    /// <summary>Moments of one sample set with a control, two passes over the values.</summary>
     public static SampleMoments Of(ReadOnlySpan<double> y, ReadOnlySpan<double> x)
     {
         int n = y.Length;
@@ -28,6 +34,30 @@ internal readonly record struct SampleMoments(long Count, double MeanY, double M
         }
         return new SampleMoments(n, meanY, meanX, syy, sxx, sxy);
     }
+
+    /// <summary>Moments of one sample set without a control.</summary>
+    public static SampleMoments Of(ReadOnlySpan<double> y)
+    {
+        int n = y.Length;
+        if (n == 0) return default;
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += y[i];
+        double mean = sum / n, syy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double d = y[i] - mean;
+            syy += d * d;
+        }
+        return new SampleMoments(n, mean, 0, syy, 0, 0);
+    }
+
+    /// <summary>The moments of <paramref name="factor"/>·Y (the control left as it is).</summary>
+    public SampleMoments Scale(double factor) => factor == 1 ? this : this with
+    {
+        MeanY = MeanY * factor,
+        Syy = Syy * factor * factor,
+        Sxy = Sxy * factor,
+    };
 
     /// <summary>The moments of the union of two disjoint sample sets.</summary>
     public SampleMoments Merge(SampleMoments other)
@@ -50,6 +80,9 @@ internal readonly record struct SampleMoments(long Count, double MeanY, double M
 
     /// <summary>Sample variance of Y.</summary>
     public double VarianceY => Count > 1 ? Syy / (Count - 1) : 0;
+
+    /// <summary>Standard error of the mean of Y.</summary>
+    public double StandardErrorY => Count > 0 ? Math.Sqrt(VarianceY / Count) : 0;
 
     /// <summary>Sample variance of Y − βX (the control-variate residual).</summary>
     public double ResidualVariance => Count > 2 ? Math.Max(Syy - Beta * Sxy, 0) / (Count - 2) : 0;

@@ -103,7 +103,7 @@ public sealed class SobolSequence
     /// Maps a 32-bit Sobol coordinate to the open unit interval after a digital shift:
     /// u = ((x XOR <paramref name="digitalShift"/>) + ½) / 2<sup>32</sup>, the midpoint of the dyadic cell
     /// of width 2<sup>−32</sup>. The result lies in [2<sup>−33</sup>, 1 − 2<sup>−33</sup>] ⊂ (0, 1), so it can
-    /// go straight into an inverse CDF (<see cref="InverseNormal.Inverse(double)"/>).
+    /// go straight into an inverse CDF (<see cref="Numerics.InverseNormal.Inverse(double)"/>).
     /// </summary>
     /// <param name="x">Integer coordinate from <see cref="FillDimension"/>.</param>
     /// <param name="digitalShift">0 for the plain sequence; for randomised QMC, one uniformly random

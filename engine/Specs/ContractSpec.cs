@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Products;
 using System.Collections.Immutable;
 
 namespace CarbonDerivatives.Engine.Specs;

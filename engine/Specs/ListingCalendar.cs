@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Products;
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonDerivatives.Engine.Validation;

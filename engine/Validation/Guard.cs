@@ -46,7 +46,34 @@ public static class Guard
         return value;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/>, naming the fields of its invalid inputs under <paramref name="scope"/> (camelCase, e.g.
+    /// a product's "priceLimits" or a request's "instrument"): "dailyLimit" becomes "priceLimits.dailyLimit". Market data
+    /// fields ("market...") name the market wherever they arise and are left as they are.
+    /// </summary>
+    public static T Within<T>(string scope, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InvalidInputException e) when (!e.Field.StartsWith("market", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(Scoped(scope, e.Field), e.Reason);
+        }
+    }
+
+    /// <summary><see cref="Within{T}"/> for an action without a result.</summary>
+    public static void Within(string scope, Action action) => Within(scope, () => { action(); return 0; });
+
+    /// <summary>"scope.field", "scope[i]..." for an indexed field; a field that is already a C# member name is camelCased.</summary>
+    public static string Scoped(string scope, string field) =>
+        $"{Camel(scope)}{(field.StartsWith('[') ? "" : ".")}{Camel(field)}";
+
+    /// <summary>The camelCase form of a member name: "PriceLimits" is "priceLimits" (what <c>nameof</c> gives is PascalCase).</summary>
+    public static string Camel(string name) => name.Length > 0 && char.IsUpper(name[0]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+
     /// <summary>Throws <see cref="InvalidInputException"/> for <paramref name="field"/>.</summary>
     [DoesNotReturn]
-    public static void Fail(string field, string message) => throw new InvalidInputException(field, message);
+    public static void Fail(string field, string message) => throw new InvalidInputException(Camel(field), message);
 }

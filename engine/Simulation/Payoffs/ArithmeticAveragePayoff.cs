@@ -19,6 +19,9 @@ public sealed record ArithmeticAveragePayoff : IPathPayoff
     public OptionType Type { get; }
     public double Strike { get; }
 
+    /// <summary>Output 0 the payoff, output 1 the average (the control).</summary>
+    public int Outputs => 2;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper)
     {
         var expected = stepper.ExpectedPrices;
@@ -27,18 +30,20 @@ public sealed record ArithmeticAveragePayoff : IPathPayoff
 
     private sealed class Accumulator(ArithmeticAveragePayoff payoff, int blockSize, int fixings, double controlMean) : IPayoffAccumulator
     {
-        private readonly double[] _sum = new double[blockSize];
+        private readonly double[] _sum = new double[blockSize], _value = new double[blockSize];
 
-        public double ControlMean => controlMean;
+        public double KnownMean(int output) => output == PayoffOutput.Control ? controlMean : double.NaN;
 
-        public void Reset() => Array.Clear(_sum);
+        public void Reset(long block) => Array.Clear(_sum);
 
         public void Observe(int step, ReadOnlySpan<double> prices) => TensorPrimitives.Add(_sum, prices, _sum);
 
-        public void Complete(Span<double> values, Span<double> control)
+        public void Complete(PathOutputs outputs)
         {
-            TensorPrimitives.Multiply(_sum, 1.0 / fixings, control);
-            VanillaPayoff.Apply(payoff.Type, payoff.Strike, control, values);
+            TensorPrimitives.Multiply(_sum, 1.0 / fixings, _sum);
+            VanillaPayoff.Apply(payoff.Type, payoff.Strike, _sum, _value);
+            outputs.Write(PayoffOutput.Value, _value);
+            outputs.Write(PayoffOutput.Control, _sum);
         }
     }
 }

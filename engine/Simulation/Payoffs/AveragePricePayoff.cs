@@ -61,6 +61,9 @@ public sealed class AveragePricePayoff : IPathPayoff
     /// <summary>Exact mean of the geometric-average option used as control; null when the average is the control.</summary>
     public double? GeometricOptionControlMean { get; }
 
+    /// <summary>Output 0 the payoff, output 1 the control (the geometric-average option, or the arithmetic average).</summary>
+    public int Outputs => 2;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper)
     {
         var expected = stepper.ExpectedPrices;
@@ -80,10 +83,11 @@ public sealed class AveragePricePayoff : IPathPayoff
     {
         private readonly bool _needsLogs = payoff.Average == AverageKind.Geometric || payoff.GeometricOptionControlMean is not null;
         private readonly double[] _sum = new double[blockSize], _logSum = new double[blockSize], _scratch = new double[blockSize];
+        private readonly double[] _value = new double[blockSize], _control = new double[blockSize];
 
-        public double ControlMean => controlMean;
+        public double KnownMean(int output) => output == PayoffOutput.Control ? controlMean : double.NaN;
 
-        public void Reset()
+        public void Reset(long block)
         {
             Array.Clear(_sum);
             Array.Clear(_logSum);
@@ -98,8 +102,9 @@ public sealed class AveragePricePayoff : IPathPayoff
             TensorPrimitives.Add(_logSum, _scratch, _logSum);
         }
 
-        public void Complete(Span<double> values, Span<double> control)
+        public void Complete(PathOutputs outputs)
         {
+            Span<double> values = _value, control = _control;
             double inverseN = 1.0 / payoff.FixingCount;
             // Arithmetic average in _sum, geometric in _scratch (both in place: Reset clears before the next block).
             TensorPrimitives.Add(_sum, payoff.PastSum, _sum);
@@ -114,6 +119,8 @@ public sealed class AveragePricePayoff : IPathPayoff
             VanillaPayoff.Apply(payoff.Type, payoff.Strike, averaged, values);
             if (payoff.GeometricOptionControlMean is not null) VanillaPayoff.Apply(payoff.Type, payoff.Strike, _scratch, control);
             else _sum.CopyTo(control);
+            outputs.Write(PayoffOutput.Value, values);
+            outputs.Write(PayoffOutput.Control, control);
         }
     }
 }

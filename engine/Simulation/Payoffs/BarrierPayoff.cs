@@ -43,6 +43,9 @@ public sealed class BarrierPayoff : IPathPayoff
     /// <summary>Type, strike, direction, knock, barrier, rebate and the initial price (as Forward).</summary>
     public ResolvedBarrierOption Terms { get; }
 
+    /// <summary>Output 0 the payoff, output 1 the terminal price (the control).</summary>
+    public int Outputs => 2;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper)
     {
         if (_bridgeVariances is not null && _bridgeVariances.Length != stepper.ExpectedPrices.Length)
@@ -58,9 +61,11 @@ public sealed class BarrierPayoff : IPathPayoff
         private readonly double[] _survival = new double[blockSize], _terminal = new double[blockSize];
         private readonly double[] _previous = new double[blockSize], _distance = new double[blockSize], _crossing = new double[blockSize];
 
-        public double ControlMean => controlMean;
+        private readonly double[] _value = new double[blockSize];
 
-        public void Reset()
+        public double KnownMean(int output) => output == PayoffOutput.Control ? controlMean : double.NaN;
+
+        public void Reset(long block)
         {
             Array.Fill(_survival, 1.0);
             Array.Fill(_previous, _sign * (Math.Log(payoff.Terms.Forward) - _logBarrier));
@@ -93,15 +98,17 @@ public sealed class BarrierPayoff : IPathPayoff
             }
         }
 
-        public void Complete(Span<double> values, Span<double> control)
+        public void Complete(PathOutputs outputs)
         {
+            Span<double> values = _value;
             var terms = payoff.Terms;
             VanillaPayoff.Apply(terms.Type, terms.Strike, _terminal, values);
             // Weight of the vanilla leg: w for a knock-out, 1 − w for a knock-in; the rebate gets the rest.
             if (terms.Knock == BarrierKnock.In) TensorPrimitives.Subtract(1.0, _survival, _survival);
             TensorPrimitives.Subtract(values, terms.Rebate, values);
             TensorPrimitives.MultiplyAdd(values, _survival, terms.Rebate, values); // (f − R)·w + R
-            _terminal.CopyTo(control);
+            outputs.Write(PayoffOutput.Value, values);
+            outputs.Write(PayoffOutput.Control, _terminal);
         }
     }
 }

@@ -30,23 +30,28 @@ public sealed record EuropeanPayoff : IPathPayoff
     public OptionType Type { get; }
     public double Strike { get; }
 
+    /// <summary>Output 0 the payoff, output 1 the terminal price (the control).</summary>
+    public int Outputs => 2;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper) =>
         new Accumulator(this, blockSize, stepper.ExpectedPrices[^1]);
 
     private sealed class Accumulator(EuropeanPayoff payoff, int blockSize, double controlMean) : IPayoffAccumulator
     {
-        private readonly double[] _terminal = new double[blockSize];
-        public double ControlMean => controlMean;
+        private readonly double[] _terminal = new double[blockSize], _value = new double[blockSize];
 
-        public void Reset() { }
+        public double KnownMean(int output) => output == PayoffOutput.Control ? controlMean : double.NaN;
+
+        public void Reset(long block) { }
 
         // Each step overwrites the buffer, so after the last step it holds the terminal price.
         public void Observe(int step, ReadOnlySpan<double> prices) => prices.CopyTo(_terminal);
 
-        public void Complete(Span<double> values, Span<double> control)
+        public void Complete(PathOutputs outputs)
         {
-            VanillaPayoff.Apply(payoff.Type, payoff.Strike, _terminal, values);
-            _terminal.CopyTo(control);
+            VanillaPayoff.Apply(payoff.Type, payoff.Strike, _terminal, _value);
+            outputs.Write(PayoffOutput.Value, _value);
+            outputs.Write(PayoffOutput.Control, _terminal);
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace CarbonDerivatives.Engine.Simulation.Payoffs;
 
 /// <summary>
-/// An accumulator that also reads the model state after each step (e.g. the price of each leg of a
-/// multi-leg model, to revalue bumped scenarios path by path). It must know the stepper's state layout.
+/// An accumulator that also reads the model state after each step (e.g. the Brownian driver of a book's
+/// European options, or the price of each leg of a multi-leg model). It must know the stepper's state layout.
 /// </summary>
 internal interface IStateObservingAccumulator
 {

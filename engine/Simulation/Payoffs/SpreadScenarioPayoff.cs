@@ -9,19 +9,24 @@ namespace CarbonDerivatives.Engine.Simulation.Payoffs;
 /// bump m of F₀ is aᵢ = ln m; a volatility or correlation change is aᵢ = −½(σ'ᵢ² − σᵢ²)T and
 /// gᵢⱼ = σ'ᵢL'ᵢⱼ − σᵢLᵢⱼ. Given the same random numbers this is exactly the path of the bumped model.
 /// </summary>
-/// <param name="Coefficient">Weight of this scenario's payoff in the combination.</param>
 /// <param name="LogShift">aᵢ per leg.</param>
 /// <param name="BrownianLoadingShift">gᵢⱼ (legs x factors); null when no Brownian term changes.</param>
-internal sealed record SpreadScenario(double Coefficient, double[] LogShift, double[,]? BrownianLoadingShift = null);
+internal sealed record SpreadScenario(double[] LogShift, double[,]? BrownianLoadingShift = null);
 
 /// <summary>
-/// Σₛ cₛ·max(ω(Σᵢ wᵢFᵢˢ(T) − K), 0) path by path: bump-and-revalue with common random numbers in one
-/// simulation, so a finite difference comes with an honest standard error. Works only on a
-/// <see cref="CorrelatedLegsStepper"/> (it reads the leg prices, and Eⱼ when tracked, from the state).
-/// Control variate: the unbumped terminal spread.
+/// max(ω(Σᵢ wᵢFᵢˢ(T) − K), 0) path by path for each scenario s: output s is scenario s, the last output the
+/// unbumped terminal spread (a control). Bump-and-revalue with common random numbers in one simulation: a
+/// finite difference is a measure weighting the scenario outputs, and comes with an honest standard error.
+/// Works only on a <see cref="CorrelatedLegsStepper"/> (it reads the leg prices, and Eⱼ when tracked, from the state).
 /// </summary>
 internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IReadOnlyList<SpreadScenario> Scenarios) : IPathPayoff
 {
+    /// <summary>One output per scenario, then the terminal spread.</summary>
+    public int Outputs => Scenarios.Count + 1;
+
+    /// <summary>The output of the unbumped terminal spread.</summary>
+    public int SpreadOutput => Scenarios.Count;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper)
     {
         if (stepper is not CorrelatedLegsStepper legs)
@@ -36,6 +41,7 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
         private readonly SpreadScenarioPayoff _payoff;
         private readonly CorrelatedLegsStepper _legs;
         private readonly int _lastStep;
+        private readonly double _spreadMean;
         private readonly double[][] _terminalPrices, _terminalBrownian;
         private readonly double[] _spread, _base, _legValue, _term;
 
@@ -44,7 +50,7 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
             _payoff = payoff;
             _legs = legs;
             _lastStep = legs.ExpectedPrices.Length - 1;
-            ControlMean = legs.ExpectedPrices[^1];
+            _spreadMean = legs.ExpectedPrices[^1];
             _terminalPrices = Rows(legs.LegCount, blockSize);
             _terminalBrownian = Rows(legs.TracksBrownian ? legs.LegCount : 0, blockSize);
             _spread = new double[blockSize];
@@ -55,9 +61,9 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
 
         private static double[][] Rows(int count, int length) => Enumerable.Range(0, count).Select(_ => new double[length]).ToArray();
 
-        public double ControlMean { get; }
+        public double KnownMean(int output) => output == _payoff.SpreadOutput ? _spreadMean : double.NaN;
 
-        public void Reset() { }
+        public void Reset(long block) { }
 
         public void Observe(int step, ReadOnlySpan<double> prices)
         {
@@ -72,12 +78,12 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
             for (int j = 0; j < _terminalBrownian.Length; j++) state.Slice(_legs.BrownianRow(j) * b, b).CopyTo(_terminalBrownian[j]);
         }
 
-        public void Complete(Span<double> values, Span<double> control)
+        public void Complete(PathOutputs outputs)
         {
-            values.Clear();
             var weights = _legs.Weights;
-            foreach (var scenario in _payoff.Scenarios)
+            for (int s = 0; s < _payoff.Scenarios.Count; s++)
             {
+                var scenario = _payoff.Scenarios[s];
                 Array.Clear(_spread);
                 for (int i = 0; i < _terminalPrices.Length; i++)
                 {
@@ -90,9 +96,9 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
                     TensorPrimitives.MultiplyAdd(_legValue, weights[i], _spread, _spread);
                 }
                 VanillaPayoff.Apply(_payoff.Type, _payoff.Strike, _spread, _term);
-                TensorPrimitives.MultiplyAdd(_term, scenario.Coefficient, values, values);
+                outputs.Write(s, _term);
             }
-            _base.CopyTo(control);
+            outputs.Write(_payoff.SpreadOutput, _base);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Simulation.Payoffs;
 using MathNet.Numerics.Distributions;
 
 namespace CarbonDerivatives.Engine.Specs.Lab;
@@ -8,7 +9,7 @@ namespace CarbonDerivatives.Engine.Specs.Lab;
 /// <summary>
 /// One-day (or h-day) P&amp;L of one lot of a future or spot contract under Black-76 (lognormal, martingale:
 /// ln(F₁/F₀) ~ N(−s²/2, s²), s = σ√h, h = days/252) or Merton jump-diffusion, simulated with
-/// <see cref="MonteCarloSimulator"/> on a one-step grid, then read as a distribution: coverage of the
+/// the one block scheduler on a one-step grid (<see cref="PathSampleJob"/>), then read as a distribution: coverage of the
 /// initial margin, loss quantiles (margin needed), price-limit effect, histogram. Closed forms are the
 /// lognormal ones at the same σ (the reference of the tests; with jumps they show what the jumps add).
 /// </summary>
@@ -34,11 +35,8 @@ public static class MarginSimulation
         long paths = (settings.MarginPaths + block - 1) / block * block;
         double horizon = settings.MarginHorizonDays / TradingDaysPerYear;
         double s = volatility * Math.Sqrt(horizon);
-        var samples = new DailyPriceSamples();
-        MonteCarloSimulator.Run(new MertonJumpDiffusionModel(price, volatility, jumps), new TimeGrid([horizon]), samples,
-            new MonteCarloSettings { Paths = paths, Seed = settings.Seed, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
-            cancellation: cancellation);
-        var sorted = samples.SortedPrices();
+        var sorted = Job(price, volatility, jumps, settings).Run(cancellation).Rows[0];
+        Array.Sort(sorted);
 
         // P&L of a long lot per path; short is its negative. Sorted prices give sorted long P&L.
         var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
@@ -80,6 +78,19 @@ public static class MarginSimulation
 
         return new MarginAdequacy(jumps is null ? "lognormal" : "merton", price, volatility, settings.MarginHorizonDays, paths,
             settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
+    }
+
+    /// <summary>
+    /// The simulation behind <see cref="Run"/>: one lot's price at the horizon on every path (paths rounded up to whole
+    /// blocks), a block job on the one scheduler.
+    /// </summary>
+    internal static PathSampleJob Job(double price, double volatility, LogNormalJumps? jumps, SpecLabSettings settings)
+    {
+        long block = SimulationPlan.BlockSize;
+        long paths = (settings.MarginPaths + block - 1) / block * block;
+        double horizon = settings.MarginHorizonDays / TradingDaysPerYear;
+        return new PathSampleJob(new MonteCarloSettings { Paths = paths, Seed = settings.Seed, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
+            new SimulationGroup(new MertonJumpDiffusionModel(price, volatility, jumps), new TimeGrid([horizon]), new PricesAtSteps([0], 1)));
     }
 
     private static Probability Fraction(double[] values, Func<double, bool> predicate)

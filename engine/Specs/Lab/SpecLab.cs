@@ -68,8 +68,8 @@ public static class SpecLab
         var fx = FxRates.Single(currency);
         var risk = new RiskSettings
         {
-            Jumps = settings.Jumps is null ? ImmutableDictionary<string, Models.LogNormalJumps>.Empty
-                : ImmutableDictionary<string, Models.LogNormalJumps>.Empty.Add(code, settings.Jumps),
+            Models = settings.Jumps is null ? ImmutableDictionary<string, Pricing.ValuationModel>.Empty
+                : ImmutableDictionary<string, Pricing.ValuationModel>.Empty.Add(code, new Pricing.MertonDynamics(settings.Jumps)),
         };
         var ladder = ScenarioLadder.Run(portfolio, market, fx, settings.PriceShocks, settings.VolShocks, risk, cancellation: cancellation);
         var stress = StressTester.Run(portfolio, market, fx, Stresses(settings, code), risk, cancellation);

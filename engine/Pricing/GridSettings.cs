@@ -1,0 +1,31 @@
+using CarbonDerivatives.Engine.Validation;
+
+namespace CarbonDerivatives.Engine.Pricing;
+
+/// <summary>
+/// How finely a simulation walks time, by product. Every model here is stepped exactly, so only what a payoff
+/// monitors needs steps: a European option needs none beyond its expiry (and one day before it, for theta).
+/// </summary>
+public sealed record GridSettings
+{
+    /// <summary>Asian options: steps per fixing interval (1: the fixing dates are the grid).</summary>
+    public int StepsPerFixing { get; init; } = 1;
+
+    /// <summary>Continuously monitored barriers: steps of the Brownian-bridge grid to expiry; null: one per business day, ⌈252·T⌉.</summary>
+    public int? BarrierSteps { get; init; }
+
+    /// <summary>American options by Longstaff–Schwartz: exercise opportunities to expiry.</summary>
+    public int ExerciseSteps { get; init; } = DefaultExerciseSteps;
+
+    /// <summary>Exercise opportunities when none are asked for.</summary>
+    public const int DefaultExerciseSteps = 50;
+
+    /// <summary>Checks the settings against the server's step limit.</summary>
+    /// <exception cref="InvalidInputException">"grid.stepsPerFixing", "grid.barrierSteps" or "grid.exerciseSteps".</exception>
+    public void Validate(int maxSteps)
+    {
+        Guard.InRange(StepsPerFixing, 1, maxSteps, "grid.stepsPerFixing");
+        if (BarrierSteps is { } steps) Guard.InRange(steps, 1, maxSteps, "grid.barrierSteps");
+        Guard.InRange(ExerciseSteps, 1, maxSteps, "grid.exerciseSteps");
+    }
+}

@@ -1,0 +1,107 @@
+using CarbonDerivatives.Engine.Simulation.Simd;
+
+namespace CarbonDerivatives.Engine.Simulation;
+
+/// <summary>
+/// One step of the Brownian driver of lognormal futures prices: W' = W + √Δt·z and, with jumps,
+/// J' = J + N·μ_J + √N·σ_J·z_J − λκΔt (the compensated compound-Poisson log-jump sum; N drawn by inversion
+/// against Poisson CDF thresholds, one uniform, branch-free, as in <see cref="AffineLogStep"/>).
+/// </summary>
+internal ref struct DriverStep : ISimdKernel
+{
+    public Span<double> Brownian;
+    public Span<double> Jumps;
+    public ReadOnlySpan<double> Normals;
+    public double SqrtStep;
+    public ReadOnlySpan<double> JumpCdf;
+    public ReadOnlySpan<double> JumpNormals;
+    public ReadOnlySpan<double> Uniforms;
+    public double JumpMean;
+    public double JumpVolatility;
+    public double Compensator;
+
+    public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
+    {
+        var sqrtStep = TVec.Broadcast(SqrtStep);
+        var jumpMean = TVec.Broadcast(JumpMean);
+        var jumpVol = TVec.Broadcast(JumpVolatility);
+        var compensator = TVec.Broadcast(-Compensator);
+        bool jumps = !JumpCdf.IsEmpty;
+        int i = start;
+        for (; i <= length - TVec.Count; i += TVec.Count)
+        {
+            TVec.MultiplyAdd(TVec.Load(Normals, i), sqrtStep, TVec.Load(Brownian, i)).Store(Brownian, i);
+            if (!jumps) continue;
+            var u = TVec.Load(Uniforms, i);
+            var count = TVec.Broadcast(0);
+            foreach (double threshold in JumpCdf)
+                count += TVec.OneWhereGreater(u, TVec.Broadcast(threshold));
+            var spread = TVec.Sqrt(count) * jumpVol;
+            var j = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), spread, TVec.Load(Jumps, i) + compensator));
+            j.Store(Jumps, i);
+        }
+        return i;
+    }
+}
+
+/// <summary>
+/// The Brownian driver on a grid: state row 0 is W(t), row 1 the compensated log-jump sum J(t) (zero without
+/// jumps). Every lognormal futures price on the underlying is a deterministic function of them,
+/// ln F(t) = ln F(0) + σW(t) − σ²t/2 + J(t), so options with different forwards, strikes and vols share one
+/// simulation and their pathwise and likelihood-ratio Greeks read W directly. The "price" written is W.
+/// Immutable; shared by all worker threads.
+/// </summary>
+internal sealed class DriverStepper : IPathStepper
+{
+    private readonly double[] _sqrtStep, _compensator, _unknownMeans;
+    private readonly double[][] _jumpCdf;
+    private readonly double _jumpMean, _jumpVolatility;
+
+    public DriverStepper(double[] sqrtStep, double[][] jumpCdf, double[] compensator, double jumpMean, double jumpVolatility)
+    {
+        _sqrtStep = sqrtStep;
+        _jumpCdf = jumpCdf;
+        _compensator = compensator;
+        _jumpMean = jumpMean;
+        _jumpVolatility = jumpVolatility;
+        bool hasJumps = jumpCdf.Any(t => t.Length > 0);
+        Demand = new RandomDemand(1, hasJumps ? 1 : 0, hasJumps ? 1 : 0);
+        _unknownMeans = new double[sqrtStep.Length];
+        Array.Fill(_unknownMeans, double.NaN);
+    }
+
+    /// <summary>State row of W.</summary>
+    public const int BrownianRow = 0;
+
+    /// <summary>State row of J.</summary>
+    public const int JumpRow = 1;
+
+    public RandomDemand Demand { get; }
+
+    public int StateRows => 2;
+
+    /// <summary>The driver is not a price: no control variate on it.</summary>
+    public ReadOnlySpan<double> ExpectedPrices => _unknownMeans;
+
+    public void Initialize(Span<double> state) => state.Clear();
+
+    public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
+    {
+        int b = price.Length;
+        var kernel = new DriverStep
+        {
+            Brownian = state[..b],
+            Jumps = state.Slice(b, b),
+            Normals = randoms.Brownian,
+            SqrtStep = _sqrtStep[step],
+            JumpCdf = _jumpCdf[step],
+            JumpNormals = randoms.JumpNormals,
+            Uniforms = randoms.Uniforms,
+            JumpMean = _jumpMean,
+            JumpVolatility = _jumpVolatility,
+            Compensator = _compensator[step],
+        };
+        Simd.SimdLoop.Run(ref kernel, b);
+        state[..b].CopyTo(price);
+    }
+}

@@ -1,0 +1,62 @@
+namespace CarbonDerivatives.Engine.Simulation;
+
+/// <summary>
+/// Assembles one <see cref="SimulationJob"/> from the parts and measures of several valuations: measures name
+/// parts (their output numbers local to the part); parts with equal merge keys become one group. The job then
+/// runs every valuation on the same paths, so their sums (a book's totals) come with honest standard errors.
+/// </summary>
+public sealed class JobBuilder
+{
+    private readonly List<SimulationPart> _parts = [];
+    private readonly List<Measure> _measures = [];
+
+    /// <summary>Adds a part; returns its id for <see cref="MeasureTerm.Group"/> in measures given to <see cref="AddMeasure"/>.</summary>
+    public int Add(SimulationPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        _parts.Add(part);
+        return _parts.Count - 1;
+    }
+
+    /// <summary>Adds a measure whose terms name part ids; returns its index in the job's results.</summary>
+    public int AddMeasure(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        _measures.Add(measure);
+        return _measures.Count - 1;
+    }
+
+    /// <summary>True when no part was added (nothing to simulate).</summary>
+    public bool IsEmpty => _parts.Count == 0;
+
+    /// <summary>The job: merged groups, measures translated to group outputs.</summary>
+    public SimulationJob Build(MonteCarloSettings settings, SimulationLimits? limits = null)
+    {
+        var groups = new List<SimulationGroup>();
+        var location = new (int Group, int Offset)[_parts.Count];
+        var byKey = new Dictionary<object, List<int>>();
+        var order = new List<List<int>>();
+        for (int p = 0; p < _parts.Count; p++)
+        {
+            var key = _parts[p].MergeKey;
+            if (key is null) { order.Add([p]); continue; }
+            if (!byKey.TryGetValue(key, out var members)) order.Add(byKey[key] = members = []);
+            members.Add(p);
+        }
+        foreach (var members in order)
+        {
+            var parts = members.Select(p => _parts[p]).ToArray();
+            int offset = 0;
+            foreach (int p in members)
+            {
+                location[p] = (groups.Count, offset);
+                offset += _parts[p].Outputs;
+            }
+            groups.Add(parts[0].Build(parts));
+        }
+        MeasureTerm Translate(MeasureTerm t) => new(location[t.Group].Group, location[t.Group].Offset + t.Output, t.Weight);
+        var measures = _measures.Select(m => new Measure([.. m.Terms.Select(Translate)],
+            m.HasControl ? [.. m.ControlTerms.Select(Translate)] : null, m.ControlMean)).ToArray();
+        return new SimulationJob(settings, groups, measures, limits);
+    }
+}
