@@ -4,6 +4,7 @@ using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
+using CarbonDerivatives.Engine.Simulation.Scheduling;
 
 namespace CarbonDerivatives.Benchmarks;
 
@@ -40,25 +41,27 @@ public class RngBenchmarks
 public class PathGenerationBenchmarks
 {
     private const int Steps = 252;
-    private PathBlockWorker _gbm = null!, _merton = null!;
+    private IBlockWorker<SampleMoments[]> _gbm = null!, _merton = null!;
     private long _block;
 
     [GlobalSetup]
     public void Setup()
     {
         var grid = TimeGrid.Uniform(1.0, Steps);
-        var plan = new SimulationPlan(new MonteCarloSettings { Paths = 1 << 30, Seed = 1 }, Steps);
+        var settings = new MonteCarloSettings { Paths = 1 << 26, Seed = 1 };
         var payoff = new ArithmeticAveragePayoff(OptionType.Call, 80);
-        _gbm = new PathBlockWorker(plan, new Black76Model(80, 0.45).Prepare(grid), payoff, null);
-        var merton = new MertonJumpDiffusionModel(80, 0.33, new LogNormalJumps(6.1, -0.029, 0.083));
-        _merton = new PathBlockWorker(plan, merton.Prepare(grid), payoff, null);
+        var limits = new SimulationLimits { MaxPathSteps = long.MaxValue, MaxPaths = long.MaxValue };
+        IBlockWorker<SampleMoments[]> Worker(IPathModel model) =>
+            new SimulationJob(settings, [new SimulationGroup(model, grid, payoff)], [Measure.Of(0, PayoffOutput.Value)], limits).CreateWorker();
+        _gbm = Worker(new Black76Model(80, 0.45));
+        _merton = Worker(new MertonJumpDiffusionModel(80, 0.33, new LogNormalJumps(6.1, -0.029, 0.083)));
     }
 
     [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
-    public double GbmArithmeticAverage() => _gbm.Run(_block++, CancellationToken.None).MeanY;
+    public double GbmArithmeticAverage() => _gbm.Run(_block++, CancellationToken.None)[0].MeanY;
 
     [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
-    public double MertonArithmeticAverage() => _merton.Run(_block++, CancellationToken.None).MeanY;
+    public double MertonArithmeticAverage() => _merton.Run(_block++, CancellationToken.None)[0].MeanY;
 }
 
 /// <summary>End to end: a European EUA option by Monte Carlo (100,000 paths, all cores) and by Black-76.</summary>

@@ -1,44 +1,33 @@
+using CarbonDerivatives.Engine.Validation;
+
 namespace CarbonDerivatives.Api.Errors;
 
 /// <summary>
-/// Translates the engine's field names (camelCase, relative to the object validated) into paths of the
-/// request message (snake_case, from the root), e.g. "lotSize" under "instrument.futures_option" is
-/// "instrument.futures_option.lot_size" and "settings.paths" is "monte_carlo.paths".
+/// Request paths of the engine's field names, derived rather than tabled: an engine field path is made of the
+/// camelCase names of engine members ("monteCarlo.paths", "instrument.exerciseDates[2]", "model.compliance.penalty"),
+/// and every engine member that an error names has the proto field of the same name in snake_case (a test holds the
+/// engine's products and settings to the proto descriptors), so the request path is the snake_case form. The one
+/// structural step is the product: the engine's "instrument" is the request's instrument message and the oneof case
+/// it set ("instrument.futures_option").
 /// </summary>
 internal static class FieldPath
 {
-    private static readonly Dictionary<string, string> Absolute = new()
+    /// <summary>
+    /// The request path of engine field <paramref name="field"/>: under <paramref name="prefix"/> (the request field the
+    /// engine object came from, "" for the root), with the product's segment at <paramref name="instrumentPath"/> (e.g.
+    /// "instrument.asian_option") when given. Market data fields are named by the market mapper already and kept.
+    /// </summary>
+    public static string Resolve(string field, string prefix = "", string? instrumentPath = null)
     {
-        ["tradePrice"] = "instrument.future.trade_price",
-        ["quantity"] = "quantity",
-        ["steps"] = "monte_carlo.steps",
-        ["method"] = "method",
-        ["model"] = "model",
-        ["dailyPriceLimit"] = "price_limits.daily_limit",
-        ["limit"] = "price_limits.daily_limit",
-        ["tradingDays"] = "price_limits.trading_days",
-        ["decay"] = "correlation.term_structure_decay",
-        ["penalty"] = "model.compliance.penalty",
-        ["initialPrice"] = "model.compliance.penalty",
-        ["timeChangeExponent"] = "model.compliance.time_change_exponent",
-        ["atmVolatility"] = "model.compliance.time_change_exponent",
-    };
-
-    /// <summary>The request path of engine field <paramref name="field"/> validated under <paramref name="prefix"/>.</summary>
-    public static string Resolve(string prefix, string field)
-    {
-        if (Absolute.TryGetValue(field, out var known)) return known;
-        if (field == "fixingTimes") field = "fixingDates"; // the resolved times of the fixing dates
-        if (field.StartsWith("settings.", StringComparison.Ordinal)) return "monte_carlo." + Snake(field["settings.".Length..]);
-        // Exercise terms sit on the option message: exercise.dates[2] is exercise_dates[2].
-        if (field.StartsWith("exercise.", StringComparison.Ordinal)) return $"{prefix}.exercise_{Snake(field["exercise.".Length..])}";
-        if (field.StartsWith("correlation", StringComparison.Ordinal)) return "correlation";
-        if (field.StartsWith("leg1.", StringComparison.Ordinal) || field.StartsWith("leg2.", StringComparison.Ordinal)) return $"{prefix}.{Snake(field)}";
-        if (field.StartsWith("market.", StringComparison.Ordinal) || field.Contains('.')) return field;
-        return prefix.Length == 0 ? Snake(field) : $"{prefix}.{Snake(field)}";
+        if (field.StartsWith("market", StringComparison.Ordinal)) return field;
+        string instrument = Engine.Pricing.Pricers.InstrumentField;
+        if (instrumentPath is not null && (field == instrument || field.StartsWith(instrument + ".", StringComparison.Ordinal)))
+            return instrumentPath + Snake(field[instrument.Length..]);
+        string path = Snake(field);
+        return prefix.Length == 0 ? path : path.StartsWith('[') ? prefix + path : $"{prefix}.{path}";
     }
 
-    /// <summary>camelCase to snake_case, leaving indices like "[2]" alone.</summary>
+    /// <summary>camelCase to snake_case, leaving indices like "[2]" and ids like "[L1]" alone.</summary>
     public static string Snake(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 4);
@@ -56,13 +45,6 @@ internal static class FieldPath
         return builder.ToString();
     }
 
-    /// <summary>
-    /// Runs <paramref name="action"/>, re-throwing the engine's field errors with their request path under
-    /// <paramref name="prefix"/> (<paramref name="renames"/> maps engine names straight to request paths).
-    /// </summary>
-    public static T Translate<T>(string prefix, Func<T> action, IReadOnlyDictionary<string, string>? renames = null) =>
-        Translate(action, field => renames is not null && renames.TryGetValue(field, out var renamed) ? renamed : Resolve(prefix, field));
-
     /// <summary>Runs <paramref name="action"/>, re-throwing the engine's field errors with the request path <paramref name="path"/> gives.</summary>
     public static T Translate<T>(Func<T> action, Func<string, string> path)
     {
@@ -70,9 +52,17 @@ internal static class FieldPath
         {
             return action();
         }
-        catch (Engine.Validation.InvalidInputException e)
+        catch (InvalidInputException e)
         {
-            throw new Engine.Validation.InvalidInputException(path(e.Field), e.Reason);
+            throw new InvalidInputException(path(e.Field), e.Reason);
+        }
+        catch (BudgetExceededException e)
+        {
+            throw new BudgetExceededException(path(e.Field), e.Requested, e.Limit);
         }
     }
+
+    /// <summary>Runs <paramref name="action"/>, naming its engine fields under <paramref name="prefix"/> and the product at <paramref name="instrumentPath"/>.</summary>
+    public static T Translate<T>(string prefix, Func<T> action, string? instrumentPath = null) =>
+        Translate(action, field => Resolve(field, prefix, instrumentPath));
 }

@@ -5,17 +5,11 @@ namespace CarbonDerivatives.Api.Errors;
 /// <summary>
 /// Request paths of the spec engine's field names. A spec field is reported under the request field that carried
 /// the spec ("spec.spec_json.tick.size", keeping the spec's own camelCase path, or "spec.code" for a stored spec);
-/// lab settings take their request names ("settings.marginPaths" is "settings.paths"); a missing market curve is
-/// "market".
+/// lab settings are the request's settings in snake_case ("settings.horizonDays" is "settings.horizon_days"); a
+/// missing market curve is "market".
 /// </summary>
 internal static class SpecFieldPath
 {
-    private static readonly Dictionary<string, string> Settings = new(StringComparer.Ordinal)
-    {
-        ["settings.marginPaths"] = "settings.paths",
-        ["settings.marginHorizonDays"] = "settings.horizon_days",
-    };
-
     /// <summary>One BadRequest violation per spec error, under <paramref name="specField"/> (e.g. "spec_json").</summary>
     public static IReadOnlyList<(string Field, string Description)> Violations(IEnumerable<SpecError> errors, string specField) =>
         errors.Select(e => (Under(specField, e.Path), e.Line is { } line ? $"line {line}, column {e.Column}: {e.Message}" : e.Message)).ToArray();
@@ -23,7 +17,6 @@ internal static class SpecFieldPath
     /// <summary>The request path of engine field <paramref name="field"/> of a lab or calendar run.</summary>
     public static string Resolve(string field, string specField)
     {
-        if (Settings.TryGetValue(field, out var known)) return known;
         if (field.StartsWith("settings.", StringComparison.Ordinal)) return FieldPath.Snake(field);
         if (field.StartsWith("market.", StringComparison.Ordinal)) return "market";
         if (field == "count") return "count";

@@ -4,8 +4,8 @@ using Proto = CarbonDerivatives.Protos.V1;
 
 namespace CarbonDerivatives.Api.Mapping;
 
-/// <summary>An engine product with what the proto instrument carries beside it: a future's entry price, an option's exercise terms.</summary>
-internal sealed record MappedInstrument(IInstrument Instrument, double TradePrice, OptionExercise Exercise);
+/// <summary>An engine product (with its contract terms) and what the proto instrument carries beside it: a future's entry price.</summary>
+internal sealed record MappedInstrument(IInstrument Instrument, double TradePrice);
 
 /// <summary>Proto instruments to engine products: the one place for that direction.</summary>
 internal static class InstrumentMapper
@@ -15,9 +15,9 @@ internal static class InstrumentMapper
     {
         Proto.Instrument.KindOneofCase.FuturesOption => FuturesOption(instrument.FuturesOption, $"{path}.futures_option"),
         Proto.Instrument.KindOneofCase.Future => Future(instrument.Future, $"{path}.future"),
-        Proto.Instrument.KindOneofCase.AsianOption => new(Asian(instrument.AsianOption, $"{path}.asian_option"), 0, OptionExercise.European),
-        Proto.Instrument.KindOneofCase.BarrierOption => new(Barrier(instrument.BarrierOption, $"{path}.barrier_option"), 0, OptionExercise.European),
-        Proto.Instrument.KindOneofCase.SpreadOption => new(Spread(instrument.SpreadOption, $"{path}.spread_option"), 0, OptionExercise.European),
+        Proto.Instrument.KindOneofCase.AsianOption => new(Asian(instrument.AsianOption, $"{path}.asian_option"), 0),
+        Proto.Instrument.KindOneofCase.BarrierOption => new(Barrier(instrument.BarrierOption, $"{path}.barrier_option"), 0),
+        Proto.Instrument.KindOneofCase.SpreadOption => new(Spread(instrument.SpreadOption, $"{path}.spread_option"), 0),
         _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option or spread_option"),
     };
 
@@ -31,12 +31,10 @@ internal static class InstrumentMapper
         _ => $"{path}.futures_option",
     };
 
-    /// <summary>A futures option with its exercise terms; <paramref name="path"/> names the message.</summary>
+    /// <summary>A futures option with its exercise and price-limit terms; <paramref name="path"/> names the message.</summary>
     public static MappedInstrument FuturesOption(Proto.FuturesOption? o, string path)
     {
         if (o is null) throw RpcErrors.InvalidArgument(path, "is required");
-        var option = new FuturesOption(o.Underlying, Right(o.Right, path), o.Strike, ProtoDates.Parse(o.Expiry, $"{path}.expiry"),
-            ProtoDates.Parse(o.FuturesDelivery, $"{path}.futures_delivery"), o.LotSize, o.Currency);
         var exercise = o.ExerciseStyle switch
         {
             Proto.ExerciseStyle.Unspecified or Proto.ExerciseStyle.European => OptionExercise.European,
@@ -46,11 +44,34 @@ internal static class InstrumentMapper
         };
         if (o.ExerciseStyle != Proto.ExerciseStyle.Bermudan && o.ExerciseDates.Count > 0)
             throw RpcErrors.InvalidArgument($"{path}.exercise_dates", "are for Bermudan options only");
-        return new MappedInstrument(option, 0, exercise);
+        var option = new FuturesOption(o.Underlying, Right(o.Right, path), o.Strike, ProtoDates.Parse(o.Expiry, $"{path}.expiry"),
+            ProtoDates.Parse(o.FuturesDelivery, $"{path}.futures_delivery"), o.LotSize, o.Currency)
+        {
+            Exercise = exercise,
+            PriceLimits = o.PriceLimits is null ? null : PriceLimits(o.PriceLimits, $"{path}.price_limits"),
+        };
+        return new MappedInstrument(option, 0);
+    }
+
+    /// <summary>A daily price limit, checked and named under <paramref name="path"/> (the option's field, or the request's old one).</summary>
+    public static DailyPriceLimit PriceLimits(Proto.PriceLimits limits, string path)
+    {
+        var calendar = limits.Calendar switch
+        {
+            Proto.TradingCalendar.Unspecified => CalendarCode.WeekendsOnly,
+            Proto.TradingCalendar.UnitedKingdom => CalendarCode.UnitedKingdom,
+            Proto.TradingCalendar.Target => CalendarCode.Target,
+            Proto.TradingCalendar.UnitedStates => CalendarCode.UnitedStates,
+            Proto.TradingCalendar.China => CalendarCode.China,
+            _ => throw RpcErrors.InvalidArgument($"{path}.calendar", "must be UNITED_KINGDOM, TARGET, UNITED_STATES, CHINA or unspecified (weekdays)"),
+        };
+        var limit = new DailyPriceLimit(limits.DailyLimit, calendar, limits.TradingDays == 0 ? null : limits.TradingDays);
+        FieldPath.Translate(path, () => { limit.Validate(); return 0; });
+        return limit;
     }
 
     private static MappedInstrument Future(Proto.AllowanceFuture f, string path) =>
-        new(new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.delivery"), f.LotSize, f.Currency), f.TradePrice, OptionExercise.European);
+        new(new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.delivery"), f.LotSize, f.Currency), f.TradePrice);
 
     private static AsianOption Asian(Proto.AsianOption a, string path)
     {

@@ -27,19 +27,9 @@ internal static class PriceResponseMapper
         }
         if (valuation.WithoutLimits is { } free)
             response.WithoutLimits = new Proto.LimitFreeValue { Value = free.Value, StandardError = free.StandardError };
-        if (valuation.SpreadGreeks is { } s)
-        {
-            response.SpreadGreeks = new Proto.SpreadGreeks
-            {
-                Delta1 = RiskResultMapper.Greek(s.Delta1), Delta2 = RiskResultMapper.Greek(s.Delta2),
-                Gamma1 = RiskResultMapper.Greek(s.Gamma1), Gamma2 = RiskResultMapper.Greek(s.Gamma2),
-                CrossGamma = RiskResultMapper.Greek(s.CrossGamma), Vega1 = RiskResultMapper.Greek(s.Vega1), Vega2 = RiskResultMapper.Greek(s.Vega2),
-                Correlation = RiskResultMapper.Greek(s.CorrelationSensitivity),
-            };
-        }
+        if (valuation.SpreadGreeks is { } s) response.SpreadGreeks = RiskResultMapper.SpreadGreeks(s);
         return response;
     }
 
-    private static Proto.Greek Greek(GreekFigure figure) =>
-        new() { Value = figure.Value, StandardError = figure.StandardError, Method = figure.Method };
+    private static Proto.Greek Greek(Engine.Numerics.GreekEstimate g) => RiskResultMapper.Greek(g);
 }

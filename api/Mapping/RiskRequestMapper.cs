@@ -13,8 +13,11 @@ using Proto = CarbonDerivatives.Protos.V1;
 
 namespace CarbonDerivatives.Api.Mapping;
 
-/// <summary>The engine's view of a risk request's shared inputs.</summary>
-internal sealed record RiskContext(Portfolio Portfolio, MarketSnapshot Market, FxRates Fx, RiskSettings Settings);
+/// <summary>
+/// The engine's view of a risk request's shared inputs, and the request path of each position's instrument (its oneof
+/// case), by position id, for the errors of positions.
+/// </summary>
+internal sealed record RiskContext(Portfolio Portfolio, MarketSnapshot Market, FxRates Fx, RiskSettings Settings, Func<string, string?> InstrumentPath);
 
 /// <summary>Proto risk requests to engine inputs: the one place for that direction.</summary>
 internal static class RiskRequestMapper
@@ -25,7 +28,9 @@ internal static class RiskRequestMapper
         var portfolio = Portfolio(book, "inputs.portfolio");
         var market = PriceRequestMapper.Market(inputs!.Market, snapshots, "inputs.market");
         var fx = RiskFieldPath.Translate(() => new FxRates(book.ReportingCurrency, inputs.FxRates));
-        return new RiskContext(portfolio, market, fx, Settings(inputs.Settings, options));
+        var instruments = book.Positions.Select((p, i) => (p.Id, Path: InstrumentMapper.CasePath(p.Instrument, $"inputs.portfolio.positions[{p.Id}].instrument")))
+            .GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
+        return new RiskContext(portfolio, market, fx, Settings(inputs.Settings, options), id => instruments.GetValueOrDefault(id));
     }
 
     /// <summary>The validated engine portfolio of <paramref name="book"/>; errors name fields under <paramref name="path"/>.</summary>
@@ -60,24 +65,43 @@ internal static class RiskRequestMapper
     private static Position Position(Proto.Position position, string path)
     {
         var mapped = InstrumentMapper.ToDomain(position.Instrument, $"{path}.instrument");
-        if (mapped.Instrument is not IAllowanceInstrument instrument)
-            throw RpcErrors.InvalidArgument($"{path}.instrument", "portfolio risk takes positions on one underlying; price spread options with PricingService");
         var side = position.Side == Proto.PositionSide.Short ? PositionSide.Short : PositionSide.Long;
-        return new Position(position.Id, instrument, position.Lots, side, mapped.TradePrice == 0 ? null : mapped.TradePrice, mapped.Exercise);
+        return new Position(position.Id, mapped.Instrument, position.Lots, side, mapped.TradePrice == 0 ? null : mapped.TradePrice,
+            PriceRequestMapper.Correlation(position.Correlation));
     }
 
-    private static RiskSettings Settings(Proto.RiskSettings? settings, ServerOptions options)
+    /// <summary>
+    /// The engine's risk settings: monte_carlo (antithetic unless it says otherwise) or the old paths and seed, models by
+    /// underlying (the old jumps map as Merton models), the grid.
+    /// </summary>
+    public static RiskSettings Settings(Proto.RiskSettings? settings, ServerOptions options)
     {
-        long paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths;
-        if (paths > options.MaxPaths) throw new BudgetExceededException("inputs.settings.paths", paths, options.MaxPaths);
-        var jumps = (settings?.Jumps ?? []).ToDictionary(j => j.Key,
-            j => PriceRequestMapper.Jumps(j.Value, $"inputs.settings.jumps[{j.Key}]"));
+        const string path = "inputs.settings";
+        if (settings?.MonteCarlo is not null && (settings.Paths != 0 || settings.Seed != 0))
+            throw RpcErrors.InvalidArgument($"{path}.paths", "paths and seed are replaced by monte_carlo: give one of the two");
+        var monteCarlo = settings?.MonteCarlo is { } mc
+            ? PriceRequestMapper.Settings(mc, options)
+            : new Engine.Simulation.MonteCarloSettings
+            {
+                Paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths,
+                Seed = settings?.Seed ?? 0,
+                Antithetic = true,
+            };
+        var models = ImmutableDictionary.CreateBuilder<string, Engine.Pricing.ValuationModel>(StringComparer.Ordinal);
+        foreach (var (code, jumps) in settings?.Jumps ?? [])
+            models[code] = new Engine.Pricing.MertonDynamics(PriceRequestMapper.Jumps(jumps, $"{path}.jumps[{code}]"));
+        foreach (var (code, model) in settings?.Models ?? [])
+        {
+            if (models.ContainsKey(code)) throw RpcErrors.InvalidArgument($"{path}.models[{code}]", "is also given in jumps: give one of the two");
+            models[code] = PriceRequestMapper.Model(model, $"{path}.models[{code}]");
+        }
         return new RiskSettings
         {
-            Method = settings?.Method == Proto.PricingMethod.MonteCarlo ? RiskMethod.MonteCarlo : RiskMethod.Analytic,
-            Paths = paths,
-            Seed = settings?.Seed ?? 0,
-            Jumps = jumps.ToImmutableDictionary(),
+            Method = PriceRequestMapper.Method(settings?.Method ?? Proto.PricingMethod.Unspecified),
+            MonteCarlo = monteCarlo,
+            Grid = settings?.Grid is { } grid ? PriceRequestMapper.Grid(grid, 0, null!, $"{path}.grid", "") : new Engine.Pricing.GridSettings(),
+            DefaultModel = PriceRequestMapper.Model(settings?.DefaultModel, $"{path}.default_model"),
+            Models = models.ToImmutable(),
         };
     }
 }

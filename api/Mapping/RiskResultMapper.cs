@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Risk;
 using Proto = CarbonDerivatives.Protos.V1;
 
@@ -7,7 +8,7 @@ namespace CarbonDerivatives.Api.Mapping;
 /// <summary>Engine risk results to proto messages: the one place for that direction.</summary>
 internal static class RiskResultMapper
 {
-    public static Proto.SensitivitiesResult Sensitivities(PortfolioRisk risk, double totalMs)
+    public static Proto.SensitivitiesResult Sensitivities(PortfolioRisk risk, double totalMs, Func<string, string?> instrumentPath)
     {
         var result = new Proto.SensitivitiesResult
         {
@@ -15,7 +16,7 @@ internal static class RiskResultMapper
             Total = Totals(risk.Total),
             Timing = new Proto.Timing { TotalMs = totalMs, EngineMs = risk.Elapsed.TotalMilliseconds },
         };
-        result.Positions.AddRange(risk.Positions.Select(Position));
+        result.Positions.AddRange(risk.Positions.Select(p => Position(p, instrumentPath)));
         foreach (var (underlying, totals) in risk.ByUnderlying) result.ByUnderlying[underlying] = Totals(totals);
         foreach (var (currency, delta) in risk.FxDelta) result.FxDelta[currency] = delta;
         result.ByTenor.AddRange(risk.ByTenor.Select(t => new Proto.TenorTotals
@@ -24,22 +25,22 @@ internal static class RiskResultMapper
         }));
         result.Simulations.AddRange(risk.Simulations.Select(s => new Proto.SimulationInfo
         {
-            Underlying = s.Underlying, Paths = s.Paths, Positions = s.Positions, ElapsedMs = s.Elapsed.TotalMilliseconds,
+            Underlying = s.Underlying, Paths = s.Paths, Positions = s.Positions, ElapsedMs = s.Elapsed.TotalMilliseconds, Groups = s.Groups,
         }));
         return result;
     }
 
-    public static Proto.ScenarioLadderResult Ladder(ScenarioLadderResult ladder, double totalMs)
+    public static Proto.ScenarioLadderResult Ladder(ScenarioLadderResult ladder, double totalMs, Func<string, string?> instrumentPath)
     {
         var result = new Proto.ScenarioLadderResult { Total = Grid(ladder.ProfitAndLoss), Timing = new Proto.Timing { TotalMs = totalMs } };
         result.PriceShocks.AddRange(ladder.PriceShocks);
         result.VolShocks.AddRange(ladder.VolShocks);
         foreach (var (underlying, grid) in ladder.ByUnderlying) result.ByUnderlying[underlying] = Grid(grid);
-        result.Errors.AddRange(ladder.Errors.Select(Error));
+        result.Errors.AddRange(ladder.Errors.Select(e => Error(e, instrumentPath)));
         return result;
     }
 
-    public static Proto.StressTestResponse Stress(StressReport report, string reportingCurrency, double totalMs)
+    public static Proto.StressTestResponse Stress(StressReport report, string reportingCurrency, double totalMs, Func<string, string?> instrumentPath)
     {
         var response = new Proto.StressTestResponse { ReportingCurrency = reportingCurrency, Timing = new Proto.Timing { TotalMs = totalMs } };
         foreach (var r in report.Results)
@@ -48,11 +49,12 @@ internal static class RiskResultMapper
             foreach (var (underlying, pnl) in r.ByUnderlying) item.ByUnderlying[underlying] = pnl;
             response.Results.Add(item);
         }
-        response.Errors.AddRange(report.Errors.Select(Error));
+        response.Errors.AddRange(report.Errors.Select(e => Error(e, instrumentPath)));
         return response;
     }
 
-    public static Proto.ValueAtRiskResult ValueAtRisk(VarResult var, Proto.VarMethod method, string reportingCurrency, double totalMs)
+    public static Proto.ValueAtRiskResult ValueAtRisk(VarResult var, Proto.VarMethod method, string reportingCurrency, double totalMs,
+        Func<string, string?> instrumentPath)
     {
         var result = new Proto.ValueAtRiskResult
         {
@@ -64,7 +66,7 @@ internal static class RiskResultMapper
             Confidence = f.Confidence, ValueAtRisk = f.ValueAtRisk, ValueAtRiskStandardError = f.ValueAtRiskStandardError,
             ExpectedShortfall = f.ExpectedShortfall, ExpectedShortfallStandardError = f.ExpectedShortfallStandardError,
         }));
-        result.Errors.AddRange(var.Errors.Select(Error));
+        result.Errors.AddRange(var.Errors.Select(e => Error(e, instrumentPath)));
         return result;
     }
 
@@ -78,7 +80,7 @@ internal static class RiskResultMapper
         return message;
     }
 
-    private static Proto.PositionRisk Position(PositionRisk p)
+    private static Proto.PositionRisk Position(PositionRisk p, Func<string, string?> instrumentPath)
     {
         var message = new Proto.PositionRisk
         {
@@ -88,7 +90,8 @@ internal static class RiskResultMapper
         if (p.Measures is { } m) message.Measures = Measures(m);
         if (p.CrnBumps is { } b)
             message.CrnBumps = new Proto.RiskMeasures { Delta = Greek(b.Delta), Gamma = Greek(b.Gamma), Vega = Greek(b.Vega), Theta = Greek(b.Theta) };
-        if (p.Error is { } e) message.Error = Error(e);
+        if (p.Error is { } e) message.Error = Error(e, instrumentPath);
+        if (p.SpreadGreeks is { } legs) message.SpreadGreeks = SpreadGreeks(legs);
         return message;
     }
 
@@ -105,17 +108,13 @@ internal static class RiskResultMapper
     };
 
     /// <summary>One engine Greek estimate as a proto Greek.</summary>
-    public static Proto.Greek Greek(GreekEstimate g) => new() { Value = g.Value, StandardError = g.StandardError, Method = MethodName(g.Method) };
+    public static Proto.Greek Greek(GreekEstimate g) => new() { Value = g.Value, StandardError = g.StandardError, Method = g.Method.Name() };
 
-    private static string MethodName(GreekMethod method) => method switch
+    /// <summary>A spread option's per-leg Greeks.</summary>
+    public static Proto.SpreadGreeks SpreadGreeks(Engine.Analytics.SpreadGreeks s) => new()
     {
-        GreekMethod.Analytic => "analytic",
-        GreekMethod.MonteCarlo => "monte-carlo",
-        GreekMethod.Pathwise => "pathwise",
-        GreekMethod.LikelihoodRatio => "likelihood-ratio",
-        GreekMethod.CrnBump => "crn-bump",
-        GreekMethod.FiniteDifference => "finite-difference",
-        _ => method.ToString(),
+        Delta1 = Greek(s.Delta1), Delta2 = Greek(s.Delta2), Gamma1 = Greek(s.Gamma1), Gamma2 = Greek(s.Gamma2),
+        CrossGamma = Greek(s.CrossGamma), Vega1 = Greek(s.Vega1), Vega2 = Greek(s.Vega2), Correlation = Greek(s.CorrelationSensitivity),
     };
 
     private static Proto.LadderGrid Grid(System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<double>> rows)
@@ -125,8 +124,8 @@ internal static class RiskResultMapper
         return grid;
     }
 
-    private static Proto.ErrorInfo Error(PositionError e) =>
-        new() { Code = "INVALID_ARGUMENT", Message = $"position {e.PositionId}: {e.Message}", Field = Errors.RiskFieldPath.Resolve(e.Field) };
+    private static Proto.ErrorInfo Error(PositionError e, Func<string, string?> instrumentPath) =>
+        new() { Code = "INVALID_ARGUMENT", Message = $"position {e.PositionId}: {e.Message}", Field = Errors.RiskFieldPath.Resolve(e.Field, instrumentPath) };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

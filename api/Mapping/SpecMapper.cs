@@ -26,8 +26,8 @@ internal static class SpecMapper
 
     public static Proto.SpecLabReport Report(SpecLabResult r, double totalMs)
     {
-        var ladder = RiskResultMapper.Ladder(r.Ladder, 0);
-        var stress = RiskResultMapper.Stress(r.Stress, r.Currency, 0);
+        var ladder = RiskResultMapper.Ladder(r.Ladder, 0, _ => null);
+        var stress = RiskResultMapper.Stress(r.Stress, r.Currency, 0, _ => null);
         var report = new Proto.SpecLabReport
         {
             SpecCode = r.SpecCode, ValuationDate = Date(r.ValuationDate), Currency = r.Currency, LotSize = r.LotSize, Unit = r.Unit,

@@ -53,9 +53,9 @@ internal static class SpecRequestMapper
         {
             Contracts = settings.Contracts == 0 ? defaults.Contracts : settings.Contracts,
             StrikesEachSide = settings.StrikesEachSide == 0 ? null : settings.StrikesEachSide,
-            MarginPaths = settings.Paths == 0 ? defaults.MarginPaths : settings.Paths,
+            Paths = settings.Paths == 0 ? defaults.Paths : settings.Paths,
             Seed = settings.Seed == 0 ? defaults.Seed : settings.Seed,
-            MarginHorizonDays = settings.HorizonDays == 0 ? defaults.MarginHorizonDays : settings.HorizonDays,
+            HorizonDays = settings.HorizonDays == 0 ? defaults.HorizonDays : settings.HorizonDays,
             PricedOptionContracts = settings.PricedOptionContracts == 0 ? defaults.PricedOptionContracts : settings.PricedOptionContracts,
             Jumps = settings.Jumps is null ? null : PriceRequestMapper.Jumps(settings.Jumps, "settings.jumps"),
             HistoricalLogReturns = [.. settings.HistoricalLogReturns],

@@ -40,8 +40,8 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
 
     public override Task<CalibrateMertonResponse> CalibrateMerton(CalibrateMertonRequest request, ServerCallContext context)
     {
-        var fit = FieldPath.Translate("", () => Engine.Analytics.MertonCalibration.Fit(Engine.Risk.HistoricalVaR.LogReturns(request.Prices),
-            request.PeriodsPerYear == 0 ? 252 : request.PeriodsPerYear), new Dictionary<string, string> { ["logReturns"] = "prices" });
+        var fit = FieldPath.Translate("", () => Engine.Calibration.MertonCalibration.FitPrices(request.Prices,
+            request.PeriodsPerYear == 0 ? 252 : request.PeriodsPerYear));
         return Task.FromResult(new CalibrateMertonResponse
         {
             Volatility = fit.Volatility, Drift = fit.Drift, LogLikelihood = fit.LogLikelihood, Observations = fit.Observations,

@@ -49,9 +49,9 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
         var market = PriceRequestMapper.Market(request.Market, snapshots, "market");
         var option = InstrumentMapper.FuturesOption(request.Option, "option").Instrument as Engine.Products.FuturesOption
             ?? throw RpcErrors.InvalidArgument("option", "is required");
-        var resolved = FieldPath.Translate("option", () => option.Resolve(market));
-        double vol = FieldPath.Translate("option", () => Engine.Analytics.Black76.ImpliedVolatility(option.Type, request.PremiumPerUnit, resolved.Forward,
-            option.Strike, resolved.Expiry, resolved.DiscountFactor), renames: new Dictionary<string, string> { ["price"] = "premium_per_unit" });
+        var resolved = FieldPath.Translate("", () => Guard.Within(Pricers.InstrumentField, () => option.Resolve(market)), instrumentPath: "option");
+        double vol = FieldPath.Translate("", () => Engine.Analytics.Black76.ImpliedVolatility(option.Type, request.PremiumPerUnit, resolved.Forward,
+            option.Strike, resolved.Expiry, resolved.DiscountFactor), instrumentPath: "option");
         return Task.FromResult(new ImpliedVolatilityResponse
         {
             RequestId = request.RequestId, ImpliedVolatility = vol, MarketVolatility = resolved.Volatility, Forward = resolved.Forward,
@@ -63,8 +63,8 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
     {
         var clock = Stopwatch.StartNew();
         var domain = PriceRequestMapper.ToDomain(request, snapshots, options.Value);
-        string prefix = InstrumentMapper.CasePath(request.Instrument, "instrument");
-        Valuation Value() => FieldPath.Translate(prefix, () => valuation.Value(domain, cancellation));
+        string instrument = InstrumentMapper.CasePath(request.Instrument, "instrument");
+        Valuation Value() => FieldPath.Translate("", () => valuation.Value(domain, cancellation), instrument);
         var engineClock = Stopwatch.StartNew();
         var result = domain.Method == ValuationMethod.MonteCarlo ? await gate.RunAsync(Value, cancellation) : Value();
         double engineMs = engineClock.Elapsed.TotalMilliseconds;

@@ -19,16 +19,17 @@ namespace CarbonDerivatives.Api.Services;
 /// <see cref="SimulationGate"/>, the call's cancellation token all the way down), streams progress for
 /// long jobs and maps the result back.
 /// </summary>
-public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioStore portfolios, SimulationGate gate, IOptions<ServerOptions> options) : RiskService.RiskServiceBase
+public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioStore portfolios, SimulationGate gate, IOptions<ServerOptions> options,
+    Engine.Simulation.SimulationLimits limits) : RiskService.RiskServiceBase
 {
     public override async Task Sensitivities(SensitivitiesRequest request, IServerStreamWriter<SensitivitiesUpdate> stream, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
-        bool simulated = c.Settings.Method == RiskMethod.MonteCarlo || !c.Settings.Jumps.IsEmpty;
+        bool simulated = c.Settings.Method == Engine.Pricing.ValuationMethod.MonteCarlo;
         var risk = await Run(simulated, stream, (u, f) => u.Progress = Progress(f, "simulating"),
-            p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, p, context.CancellationToken), context.CancellationToken);
-        await stream.WriteAsync(new SensitivitiesUpdate { Result = RiskResultMapper.Sensitivities(risk, clock.Elapsed.TotalMilliseconds) });
+            p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, limits, p, context.CancellationToken), context.CancellationToken);
+        await stream.WriteAsync(new SensitivitiesUpdate { Result = RiskResultMapper.Sensitivities(risk, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
     }
 
     public override async Task ScenarioLadder(ScenarioLadderRequest request, IServerStreamWriter<ScenarioLadderUpdate> stream, ServerCallContext context)
@@ -36,10 +37,10 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
-        var ladder = await Run(c.Settings.Method == RiskMethod.MonteCarlo, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
+        var ladder = await Run(false, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
             p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken),
             context.CancellationToken);
-        await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds) });
+        await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
     }
 
     public override async Task<StressTestResponse> StressTest(StressTestRequest request, ServerCallContext context)
@@ -49,7 +50,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         var scenarios = Scenarios(request);
         var report = await Task.Run(() => RiskFieldPath.Translate(() =>
             StressTester.Run(c.Portfolio, c.Market, c.Fx, scenarios, c.Settings, context.CancellationToken)), context.CancellationToken);
-        return RiskResultMapper.Stress(report, c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds);
+        return RiskResultMapper.Stress(report, c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
     }
 
     public override Task<ListStressScenariosResponse> ListStressScenarios(ListStressScenariosRequest request, ServerCallContext context) =>
@@ -77,7 +78,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         await stream.WriteAsync(new ValueAtRiskUpdate
         {
             Result = RiskResultMapper.ValueAtRisk(var, request.Method == VarMethod.Unspecified ? VarMethod.FullRevaluation : request.Method,
-                c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds),
+                c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds, c.InstrumentPath),
         });
     }
 
@@ -109,8 +110,13 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
                     $"unknown scenario '{request.CatalogueScenarios[i]}' (ListStressScenarios names them)");
             chosen.Add(scenario);
         }
-        chosen.AddRange(request.CustomScenarios.Select(s => new StressScenario(s.Name, s.Description,
-            s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days)));
+        for (int i = 0; i < request.CustomScenarios.Count; i++)
+        {
+            var s = request.CustomScenarios[i];
+            var scenario = new StressScenario(s.Name, s.Description, s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days);
+            FieldPath.Translate("", () => { scenario.Validate($"{nameof(request.CustomScenarios)}[{i}]"); return 0; });
+            chosen.Add(scenario);
+        }
         return chosen.Count > 0 ? chosen : [.. StressCatalogue.Historical];
     }
 

@@ -1,5 +1,8 @@
 using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Pricing.MonteCarlo;
 using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation.EarlyExercise;
 using CarbonDerivatives.Engine.Simulation;
 using QLNet;
 
@@ -20,11 +23,16 @@ public static class AmericanOptionBenchmark
     public static void Run(Dictionary<string, double> figures)
     {
         double expiry = Days / 365.0;
-        var option = new ResolvedFuturesOption(OptionType.Put, Strike, expiry, Forward, Volatility, Math.Exp(-Rate * expiry), 1);
-        var settings = new MonteCarloSettings { Paths = Paths, Seed = 42, Antithetic = true, ControlVariate = true };
-        MonteCarloEstimate? estimate = null;
-        double engineSeconds = Measure.MedianSeconds(Runs, () => estimate = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, Steps, settings));
-        double pathSteps = (double)(Paths + AmericanFuturesOptionPricer.TrainingPaths(Paths, Steps)) * Steps;
+        var option = new ResolvedFuturesOption(OptionType.Put, Strike, expiry, Forward, Volatility, Math.Exp(-Rate * expiry), 1) { Exercise = ResolvedExercise.American };
+        var inputs = new PricingInputs
+        {
+            Method = ValuationMethod.MonteCarlo,
+            MonteCarlo = new MonteCarloSettings { Paths = Paths, Seed = 42, Antithetic = true, ControlVariate = true },
+            Grid = new GridSettings { ExerciseSteps = Steps },
+        };
+        Valuation? estimate = null;
+        double engineSeconds = Measure.MedianSeconds(Runs, () => estimate = MonteCarloPricer.Value(option, inputs));
+        double pathSteps = (double)(Paths + LongstaffSchwartzTraining.TrainingPaths(Paths, Steps)) * Steps;
         double qlnetPrice = 0, binomial = 0;
         double qlnetSeconds = Measure.MedianSeconds(Runs, () => qlnetPrice = Qlnet(engine: process => new MakeMCAmericanEngine<PseudoRandom>(process)
             .withSteps(Steps).withSamples(QlnetPaths).withCalibrationSamples(QlnetCalibration).withSeed(42).value()));
@@ -42,7 +50,7 @@ public static class AmericanOptionBenchmark
         figures["qlnet_mc_american_path_steps_per_sec"] = qlnetRate;
         figures["qlnet_binomial_2000_seconds"] = binomialSeconds;
         Console.WriteLine($"American put on futures, Longstaff-Schwartz, F=K={Forward}, vol {Volatility:P0}, r {Rate:P0}, 1y, {Steps} exercise dates:");
-        Console.WriteLine($"  engine LSM ({Paths:N0} + {AmericanFuturesOptionPricer.TrainingPaths(Paths, Steps):N0} training paths) {estimate.Value,9:F4} ± {estimate.StandardError:F4}  {engineRate / 1e6,8:F1} M path-steps/s  {engineSeconds * 1e3,7:F0} ms");
+        Console.WriteLine($"  engine LSM ({Paths:N0} + {LongstaffSchwartzTraining.TrainingPaths(Paths, Steps):N0} training paths) {estimate.Value,9:F4} ± {estimate.StandardError:F4}  {engineRate / 1e6,8:F1} M path-steps/s  {engineSeconds * 1e3,7:F0} ms");
         Console.WriteLine($"  QLNet MCAmericanEngine ({QlnetPaths:N0} + {QlnetCalibration:N0} calibration)   {qlnetPrice,9:F4}           {qlnetRate / 1e6,8:F1} M path-steps/s  {qlnetSeconds * 1e3,7:F0} ms");
         Console.WriteLine($"  QLNet 2,000-step CRR binomial                        {binomial,9:F4}  {binomialSeconds * 1e3,7:F0} ms;  Black-76 European {european:F4}");
         Console.WriteLine($"  engine / QLNet MC {engineRate / qlnetRate:F0}x per path-step; engine - binomial {(estimate.Value - binomial) / estimate.StandardError:F2} SE ({(estimate.Value / binomial - 1) * 100:F3}%)");

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Calibration;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;

@@ -1,4 +1,6 @@
 using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Pricing.MonteCarlo;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
 using QLNet;
@@ -19,14 +21,16 @@ public static class ExoticOptionsBenchmark
     {
         var monthly = new ResolvedAsianOption(OptionType.Call, Strike, AverageKind.Arithmetic,
             Enumerable.Range(1, 12).Select(i => i / 12.0).ToArray(), [], Forward, Volatility, Math.Exp(-Rate), 1);
-        var cv = AsianOptionPricer.PriceBlack76(monthly, new MonteCarloSettings { Paths = 100_000, Seed = 42, ControlVariate = true });
+        var asianGroup = AsianSimulation.Group(monthly, new Black76Dynamics(), 1);
+        double scale = monthly.DiscountFactor * monthly.LotSize;
+        var cv = Simulations.Estimate(asianGroup, new MonteCarloSettings { Paths = 100_000, Seed = 42, ControlVariate = true }, scale);
         figures["asian_cv_variance_reduction"] = cv.VarianceReduction;
         Console.WriteLine($"Asian call, 12 monthly fixings, ATM, vol {Volatility:P0}: MC {cv.Value:F4} ± {cv.StandardError:F4}, " +
                           $"Turnbull–Wakeman {AsianOptionPricer.PriceAnalytic(monthly):F4}; geometric control variate: variance reduction {cv.VarianceReduction:F0}x");
 
         const int paths = 200_000, qlnetPaths = 20_000;
         double asianEngine = (double)paths * 12 / Measure.MedianSeconds(Runs, () =>
-            AsianOptionPricer.PriceBlack76(monthly, new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true }));
+            Simulations.Estimate(AsianSimulation.Group(monthly, new Black76Dynamics(), 1), new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true }, scale));
         double asianQlnet = (double)qlnetPaths * 12 / Measure.MedianSeconds(Runs, () => QlnetAsian(qlnetPaths));
         figures["asian_engine_path_steps_per_sec"] = asianEngine;
         figures["asian_qlnet_path_steps_per_sec"] = asianQlnet;
@@ -36,10 +40,11 @@ public static class ExoticOptionsBenchmark
         var daily = Enumerable.Range(1, steps).Select(i => i == steps ? 1.0 : (double)i / steps).ToArray();
         var downOut = new ResolvedBarrierOption(OptionType.Call, Strike, BarrierDirection.Down, BarrierKnock.Out, 65, 0, 1.0, Forward,
             Volatility, Math.Exp(-Rate), 1, daily);
-        var barrier = BarrierOptionPricer.PriceBlack76(downOut, new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true });
+        var barrierGroup = BarrierSimulation.Group(downOut, new Black76Dynamics(), steps);
+        var barrier = Simulations.Estimate(barrierGroup, new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true }, scale);
         Console.WriteLine($"Down-and-out call, barrier 65, {steps} daily looks: MC {barrier.Value:F4} ± {barrier.StandardError:F4}, BGK closed form {BarrierOptionPricer.PriceAnalytic(downOut):F4}");
         double barrierEngine = (double)paths * steps / Measure.MedianSeconds(Runs, () =>
-            BarrierOptionPricer.PriceBlack76(downOut, new MonteCarloSettings { Paths = paths, Seed = 42 }));
+            Simulations.Estimate(BarrierSimulation.Group(downOut, new Black76Dynamics(), steps), new MonteCarloSettings { Paths = paths, Seed = 42 }, scale));
         double barrierQlnet = (double)qlnetPaths / 4 * steps / Measure.MedianSeconds(Runs, () => QlnetBarrier(qlnetPaths / 4, steps));
         figures["barrier_engine_path_steps_per_sec"] = barrierEngine;
         figures["barrier_qlnet_path_steps_per_sec"] = barrierQlnet;

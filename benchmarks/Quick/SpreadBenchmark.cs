@@ -1,5 +1,7 @@
 using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Pricing.MonteCarlo;
 using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Engine.Simulation;
 
 namespace CarbonDerivatives.Benchmarks.Quick;
@@ -21,8 +23,10 @@ public static class SpreadBenchmark
         var settings = new MonteCarloSettings { Paths = Paths, Seed = 42 };
         MonteCarloEstimate? last = null;
         double pathSteps = (double)Paths * Steps;
-        double oneCore = pathSteps / Measure.MedianSeconds(Runs, () => last = SpreadOptionPricer.PriceMonteCarlo(option, null, Steps, settings with { MaxDegreeOfParallelism = 1 }));
-        double allCores = pathSteps / Measure.MedianSeconds(Runs, () => last = SpreadOptionPricer.PriceMonteCarlo(option, null, Steps, settings with { MaxDegreeOfParallelism = cores }));
+        var group = new SimulationGroup(SpreadSimulation.Model(option, [null, null]), TimeGrid.Uniform(option.Expiry, Steps), EuropeanPayoff.OnSpread(option.Type, option.Strike));
+        double scale = option.DiscountFactor * option.LotSize;
+        double oneCore = pathSteps / Measure.MedianSeconds(Runs, () => last = Simulations.Estimate(group, settings with { MaxDegreeOfParallelism = 1 }, scale));
+        double allCores = pathSteps / Measure.MedianSeconds(Runs, () => last = Simulations.Estimate(group, settings with { MaxDegreeOfParallelism = cores }, scale));
         var kirkOption = new ResolvedSpreadOption(OptionType.Call, 2.0, 1.0, option.Leg1, option.Leg2, 0.8, option.DiscountFactor, 1000);
         double sink = 0;
         double kirkSeconds = Measure.MedianSeconds(Runs, () =>

@@ -56,12 +56,12 @@ public static class Black76
     }
 
     /// <summary>
-    /// Black-76 implied volatility: the σ &gt;= 0 for which <see cref="Price"/> returns <paramref name="price"/>.
+    /// Black-76 implied volatility: the σ &gt;= 0 for which <see cref="Price"/> returns <paramref name="premiumPerUnit"/>.
     /// Solved on the out-of-the-money side (via put-call parity) by safeguarded Newton steps inside a
     /// bisection bracket, to about 1e-13 in σ√T.
     /// </summary>
     /// <param name="type">Call or put.</param>
-    /// <param name="price">Present value of the option; must lie in [discounted intrinsic, DF·F) for a
+    /// <param name="premiumPerUnit">Present value of the option; must lie in [discounted intrinsic, DF·F) for a
     /// call or [discounted intrinsic, DF·K) for a put.</param>
     /// <param name="forward">Futures price; &gt; 0.</param>
     /// <param name="strike">Strike; &gt; 0.</param>
@@ -70,24 +70,24 @@ public static class Black76
     /// <returns>Volatility per annum; 0 when the time value is below 1e-14·DF·max(F, K) (no information left).</returns>
     /// <exception cref="InvalidInputException">Field "price" when the price is outside the no-arbitrage
     /// bounds; other fields when non-finite or out of range.</exception>
-    public static double ImpliedVolatility(OptionType type, double price, double forward, double strike,
+    public static double ImpliedVolatility(OptionType type, double premiumPerUnit, double forward, double strike,
         double expiry, double discountFactor)
     {
         Guard.Positive(forward, "forward");
         Guard.Positive(strike, "strike");
         Guard.Positive(expiry, "expiry");
         Guard.Positive(discountFactor, "discountFactor");
-        Guard.Finite(price, "price");
+        Guard.Finite(premiumPerUnit, nameof(premiumPerUnit));
 
         double omega = type == OptionType.Call ? 1.0 : -1.0;
         double lowerBound = discountFactor * Math.Max(omega * (forward - strike), 0.0);
         double upperBound = discountFactor * (type == OptionType.Call ? forward : strike);
         double tolerance = 1e-14 * discountFactor * Math.Max(forward, strike);
-        if (price < lowerBound - tolerance || price >= upperBound)
-            Guard.Fail("price", $"must lie in the no-arbitrage range [{lowerBound}, {upperBound}), got {price}");
+        if (premiumPerUnit < lowerBound - tolerance || premiumPerUnit >= upperBound)
+            Guard.Fail("premiumPerUnit", $"must lie in the no-arbitrage range [{lowerBound}, {upperBound}), got {premiumPerUnit}");
 
         // Solve undiscounted on the out-of-the-money side (parity): its value is small and well conditioned.
-        double callValue = type == OptionType.Call ? price / discountFactor : price / discountFactor + forward - strike;
+        double callValue = type == OptionType.Call ? premiumPerUnit / discountFactor : premiumPerUnit / discountFactor + forward - strike;
         bool useCall = forward <= strike;
         OptionType otmType = useCall ? OptionType.Call : OptionType.Put;
         double target = useCall ? callValue : callValue - forward + strike;
@@ -98,7 +98,7 @@ public static class Black76
         {
             lo = hi;
             hi *= 2.0;
-            if (hi > 1e3) Guard.Fail("price", $"implies a volatility beyond any finite bound, got {price}");
+            if (hi > 1e3) Guard.Fail("premiumPerUnit", $"implies a volatility beyond any finite bound, got {premiumPerUnit}");
         }
 
         double logMoneyness = Math.Log(forward / strike);

@@ -52,6 +52,23 @@ public static class MertonCalibration
             -NegativeLogLikelihood(point), r.Length, gaussianVol, gaussian);
     }
 
+    /// <summary>
+    /// <see cref="Fit"/> on the daily log returns of a price history (ascending dates); too few or constant prices are
+    /// named "prices", as the returns come from them.
+    /// </summary>
+    public static MertonFit FitPrices(IReadOnlyList<double> prices, double periodsPerYear = 252)
+    {
+        var returns = Market.PriceHistory.LogReturns(prices);
+        try
+        {
+            return Fit(returns, periodsPerYear);
+        }
+        catch (InvalidInputException e) when (e.Field.StartsWith("logReturns", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("prices", e.Reason);
+        }
+    }
+
     /// <summary>The log-likelihood of <paramref name="logReturns"/> under the given parameters (no jumps when <paramref name="jumps"/> is null).</summary>
     public static double LogLikelihood(IReadOnlyList<double> logReturns, double drift, double volatility, LogNormalJumps? jumps, double periodsPerYear = 252)
     {

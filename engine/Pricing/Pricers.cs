@@ -94,7 +94,7 @@ public static class Pricers
     private static ClosedFormPlan Closed(IInstrument instrument, double tradePrice, MarketSnapshot market, PricingInputs inputs) =>
         new(ClosedForm(instrument, tradePrice, market, inputs).Valuation(inputs.Greeks));
 
-    private static PricingPlan SimulatedOption(ResolvedFuturesOption o, string currency, PricingInputs inputs, CancellationToken cancellation)
+    internal static PricingPlan SimulatedOption(ResolvedFuturesOption o, string currency, PricingInputs inputs, CancellationToken cancellation)
     {
         var model = inputs.Model;
         if (o.PriceLimit is not null)
@@ -118,11 +118,11 @@ public static class Pricers
         };
     }
 
-    private static PricingPlan SimulatedAsian(ResolvedAsianOption o, string currency, PricingInputs inputs) => o.FixingTimes.Length == 0
+    internal static PricingPlan SimulatedAsian(ResolvedAsianOption o, string currency, PricingInputs inputs) => o.FixingTimes.Length == 0
         ? new ClosedFormPlan(new Black76AsianPricer(o, currency).Valuation(inputs.Greeks)) // every fixing is past: the value is known
         : AsianSimulation.Plan(o, inputs.Model, inputs, currency);
 
-    private static SimulatedPlan SimulatedBarrier(ResolvedBarrierOption o, string currency, PricingInputs inputs)
+    internal static SimulatedPlan SimulatedBarrier(ResolvedBarrierOption o, string currency, PricingInputs inputs)
     {
         if (o.Expiry <= 0) FailInstrument("expiry", "the option expires today: its value is known, no simulation needed");
         return BarrierSimulation.Plan(o, inputs.Model, inputs, currency);

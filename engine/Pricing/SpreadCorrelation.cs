@@ -19,8 +19,9 @@ public sealed record FixedCorrelation(double Rho) : SpreadCorrelation
 }
 
 /// <summary>ρ = exp(−β|T₁ − T₂|) with T the years to each leg's delivery (calendar spreads; <see cref="TermStructureCorrelation"/>).</summary>
-public sealed record TermStructureDecay(double Decay) : SpreadCorrelation
+/// <param name="TermStructureDecay">β per year, ≥ 0.</param>
+public sealed record DecayingCorrelation(double TermStructureDecay) : SpreadCorrelation
 {
-    public override double For(SpreadOption option, MarketSnapshot market) => TermStructureCorrelation.Exponential(Decay,
+    public override double For(SpreadOption option, MarketSnapshot market) => TermStructureCorrelation.Exponential(TermStructureDecay,
         market.TimeTo(option.Leg1.FuturesDelivery), market.TimeTo(option.Leg2.FuturesDelivery));
 }

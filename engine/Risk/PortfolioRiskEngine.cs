@@ -69,7 +69,7 @@ public static class PortfolioRiskEngine
         if (!builder.IsEmpty)
         {
             aggregator.AddMeasures(builder);
-            var job = builder.Build(settings.MonteCarlo, limits);
+            var job = Guard.Within("settings", () => builder.Build(settings.MonteCarlo, limits));
             long blocks = job.Layout.BlockCount, done = 0;
             result = job.Run(() => progress?.Report((double)Interlocked.Increment(ref done) / blocks), cancellation);
         }

@@ -53,7 +53,7 @@ internal static class PositionResolver
         if (instrument is null) Guard.Fail("instrument", "must be provided");
         Guard.Positive(position.Lots, "lots");
         if (!Enum.IsDefined(position.Side)) Guard.Fail("side", $"must be Long or Short, got {(int)position.Side}");
-        instrument.Validate(market.ValuationDate);
+        Guard.Within(Pricing.Pricers.InstrumentField, () => instrument.Validate(market.ValuationDate));
         foreach (var (underlying, _) in Futures(instrument))
             if (!market.FuturesCurves.ContainsKey(underlying))
                 Guard.Fail($"market.futures[{underlying}]", $"unknown underlying '{underlying}': the market snapshot has no futures curve for it");

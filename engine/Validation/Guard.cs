@@ -61,6 +61,10 @@ public static class Guard
         {
             throw new InvalidInputException(Scoped(scope, e.Field), e.Reason);
         }
+        catch (BudgetExceededException e)
+        {
+            throw new BudgetExceededException(Scoped(scope, e.Field), e.Requested, e.Limit);
+        }
     }
 
     /// <summary><see cref="Within{T}"/> for an action without a result.</summary>

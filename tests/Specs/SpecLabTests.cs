@@ -31,7 +31,7 @@ public class SpecLabTests
             ["CEA"] = new FlatVolSurface(0.30),
         });
 
-    private static readonly SpecLabSettings Settings = new() { MarginPaths = 100_000 };
+    private static readonly SpecLabSettings Settings = new() { Paths = 100_000 };
 
     [Fact]
     public void Run_IceEuaOptions_StrikesPricedAsBlack76PerLot()

@@ -28,7 +28,7 @@ internal static class BarrierSimulation
             RevaluationGreeks.Bumps.MonteCarlo.WithinRoom(Black76BarrierPricer.Room(option)), currency, PathModels.MethodName(model));
     }
 
-    private static SimulationGroup Group(ResolvedBarrierOption o, ValuationModel model, int steps)
+    internal static SimulationGroup Group(ResolvedBarrierOption o, ValuationModel model, int steps)
     {
         var pathModel = PathModels.For(model, o.Forward, o.Volatility, o.Delivery, o.Expiry);
         TimeGrid grid;

@@ -32,8 +32,8 @@ public static class MarginSimulation
     {
         ArgumentNullException.ThrowIfNull(settings);
         long block = SimulationPlan.BlockSize;
-        long paths = (settings.MarginPaths + block - 1) / block * block;
-        double horizon = settings.MarginHorizonDays / TradingDaysPerYear;
+        long paths = (settings.Paths + block - 1) / block * block;
+        double horizon = settings.HorizonDays / TradingDaysPerYear;
         double s = volatility * Math.Sqrt(horizon);
         var sorted = Job(price, volatility, jumps, settings).Run(cancellation).Rows[0];
         Array.Sort(sorted);
@@ -76,7 +76,7 @@ public static class MarginSimulation
             limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
         }
 
-        return new MarginAdequacy(jumps is null ? "lognormal" : "merton", price, volatility, settings.MarginHorizonDays, paths,
+        return new MarginAdequacy(jumps is null ? "lognormal" : "merton", price, volatility, settings.HorizonDays, paths,
             settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
     }
 
@@ -87,8 +87,8 @@ public static class MarginSimulation
     internal static PathSampleJob Job(double price, double volatility, LogNormalJumps? jumps, SpecLabSettings settings)
     {
         long block = SimulationPlan.BlockSize;
-        long paths = (settings.MarginPaths + block - 1) / block * block;
-        double horizon = settings.MarginHorizonDays / TradingDaysPerYear;
+        long paths = (settings.Paths + block - 1) / block * block;
+        double horizon = settings.HorizonDays / TradingDaysPerYear;
         return new PathSampleJob(new MonteCarloSettings { Paths = paths, Seed = settings.Seed, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
             new SimulationGroup(new MertonJumpDiffusionModel(price, volatility, jumps), new TimeGrid([horizon]), new PricesAtSteps([0], 1)));
     }

@@ -80,9 +80,9 @@ public static class SpecLab
         if (spec.Kind != ContractKind.Option)
         {
             if (!settings.HistoricalLogReturns.IsDefaultOrEmpty)
-                historical = HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.MarginHorizonDays, spec.Margin?.InitialPerLot,
+                historical = HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.HorizonDays, spec.Margin?.InitialPerLot,
                     spec.PriceLimits?.Fraction, settings.Confidences);
-            double horizon = settings.MarginHorizonDays / MarginSimulation.TradingDaysPerYear;
+            double horizon = settings.HorizonDays / MarginSimulation.TradingDaysPerYear;
             double vol = surface.Volatility(Math.Max(market.TimeTo(delivery), horizon), price);
             margin = MarginSimulation.Run(price, vol, settings.Jumps, lot, spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction,
                 settings, cancellation);

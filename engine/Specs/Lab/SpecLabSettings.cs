@@ -38,10 +38,10 @@ public sealed record SpecLabSettings
     public LogNormalJumps? Jumps { get; init; }
 
     /// <summary>Paths of the margin simulation (rounded up to whole blocks of 1,024).</summary>
-    public long MarginPaths { get; init; } = 200_000;
+    public long Paths { get; init; } = 200_000;
 
     /// <summary>Trading days of the margin horizon.</summary>
-    public int MarginHorizonDays { get; init; } = 1;
+    public int HorizonDays { get; init; } = 1;
 
     /// <summary>Daily log returns of the underlying (oldest first) for a historical margin back-test; none skips it.</summary>
     public ImmutableArray<double> HistoricalLogReturns { get; init; } = [];
@@ -70,8 +70,8 @@ public sealed record SpecLabSettings
         Guard.Positive(DefaultStrikeSpacing, "settings.defaultStrikeSpacing");
         Guard.InRange(DefaultStrikesEachSide, 1, 50, "settings.defaultStrikesEachSide");
         if (StrikesEachSide is { } each) Guard.InRange(each, 1, 50, "settings.strikesEachSide");
-        if (MarginPaths < 1_024 || MarginPaths > 10_000_000) Guard.Fail("settings.marginPaths", $"must lie in [1,024, 10,000,000], got {MarginPaths}");
-        Guard.InRange(MarginHorizonDays, 1, 20, "settings.marginHorizonDays");
+        if (Paths < 1_024 || Paths > 10_000_000) Guard.Fail("settings.paths", $"must lie in [1,024, 10,000,000], got {Paths}");
+        Guard.InRange(HorizonDays, 1, 20, "settings.horizonDays");
         if (Confidences.IsDefaultOrEmpty) Guard.Fail("settings.confidences", "must contain at least one confidence");
         for (int i = 0; i < Confidences.Length; i++) Guard.InRange(Confidences[i], 0.5, 0.99999, $"settings.confidences[{i}]");
         Guard.InRange(HistogramBins, 5, 1000, "settings.histogramBins");
