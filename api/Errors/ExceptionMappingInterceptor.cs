@@ -54,7 +54,7 @@ internal sealed class ExceptionMappingInterceptor : Interceptor
     public static RpcException Map(Exception e, ServerCallContext context) => e switch
     {
         InvalidInputException invalid => RpcErrors.InvalidArgument(invalid.Field, invalid.Reason),
-        BudgetExceededException budget => RpcErrors.ResourceExhausted(FieldPath.Resolve("", budget.Field), budget.Message),
+        BudgetExceededException budget => RpcErrors.ResourceExhausted(FieldPath.Resolve(budget.Field), budget.Message),
         OperationCanceledException when context.Deadline <= DateTime.UtcNow =>
             new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed; the simulation was stopped.")),
         OperationCanceledException => new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled; the simulation was stopped.")),

@@ -59,6 +59,7 @@ internal static class PriceRequestMapper
     {
         if (grid is not null && steps != 0)
             throw RpcErrors.InvalidArgument(stepsPath, $"is replaced by {gridPath}: give one of the two");
+        if (steps < 0) throw RpcErrors.InvalidArgument(stepsPath, $"must not be negative, got {steps}");
         if (grid is not null)
         {
             return new GridSettings

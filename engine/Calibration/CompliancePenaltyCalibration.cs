@@ -54,7 +54,7 @@ public static class CompliancePenaltyCalibration
         double atmVolatility, double expiry)
     {
         var lowest = new CompliancePenaltyModel(penalty, complianceDate, initialPrice, MinExponent);
-        Guard.Positive(atmVolatility, "timeChangeExponent");
+        Guard.Positive(atmVolatility, "atmVolatility");
         lowest.CheckExpiry(expiry);
         if (expiry >= complianceDate)
             Guard.Fail("expiry", $"must be before the compliance date {complianceDate} (at it the price is a digital for every β), got {expiry}");

@@ -42,9 +42,9 @@ public sealed record CompliancePenaltyModel : IPathModel
     {
         Penalty = Guard.Positive(penalty, "penalty");
         ComplianceDate = Guard.Positive(complianceDate, "complianceDate");
-        InitialPrice = Guard.Finite(initialPrice, "initialPrice");
-        if (initialPrice <= 0 || initialPrice >= penalty)
-            Guard.Fail("penalty", $"must exceed the futures price {initialPrice} (which must be positive), got {penalty}");
+        InitialPrice = Guard.Positive(initialPrice, "initialPrice");
+        // The futures price comes from the market: what a caller can change is the penalty, so the penalty is named.
+        if (initialPrice >= penalty) Guard.Fail("penalty", $"must exceed the futures price {initialPrice}, got {penalty}");
         TimeChangeExponent = Guard.Positive(timeChangeExponent, "timeChangeExponent");
         if (timeChangeExponent > MaxTimeChangeExponent)
             Guard.Fail("timeChangeExponent", $"must not exceed {MaxTimeChangeExponent}, got {timeChangeExponent}");

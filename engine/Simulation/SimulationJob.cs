@@ -47,6 +47,7 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
             }
         }
         Settings = settings;
+        foreach (var group in groups) _ = group.Stepper; // prepared now that the budget holds: model errors surface here, not on a worker
         _plan = new SimulationPlan(settings);
         _groups = [.. groups];
         _measures = [.. measures];

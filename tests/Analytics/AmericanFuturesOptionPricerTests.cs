@@ -6,6 +6,11 @@ using CarbonDerivatives.Engine.Validation;
 using CarbonDerivatives.Tests.Simulation;
 using Xunit;
 
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Simulation.EarlyExercise;
+using CarbonDerivatives.Engine.Simulation.Payoffs;
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Analytics;
 
 /// <summary>
@@ -32,7 +37,7 @@ public class AmericanFuturesOptionPricerTests
         int days, double volatility, double rate)
     {
         var option = Option(type, forward, strike, days, volatility, rate);
-        var estimate = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, Steps, Settings);
+        var estimate = MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.American, Steps, Settings);
         double binomial = QlnetAmericanReference.Binomial(type, forward, strike, days, volatility, rate);
         Assert.True(Math.Abs(estimate.Value / binomial - 1) < 0.005, $"LSM {estimate.Value:F4} vs binomial {binomial:F4}");
         McAssert.WithinStandardErrors(binomial, estimate, label: "LSM vs 2,000-step CRR");
@@ -42,7 +47,7 @@ public class AmericanFuturesOptionPricerTests
     public void PriceBlack76_AmericanPutWithPositiveRate_ExceedsEuropeanByManyStandardErrors()
     {
         var option = Option(OptionType.Put, 80, 90, 365, 0.45, 0.05);
-        var american = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, Steps, Settings);
+        var american = MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.American, Steps, Settings);
         double european = Black76OptionPricer.Price(option);
         // The binomial premium is 0.27 (19.90 vs 19.63); the LSM premium must be clearly positive.
         Assert.True(american.Value > european + 4 * american.StandardError, $"American {american.Value:F4} ± {american.StandardError:F4}, European {european:F4}");
@@ -53,8 +58,8 @@ public class AmericanFuturesOptionPricerTests
     {
         var option = Option(OptionType.Put, 60, 70, 730, 0.35, 0.06);
         var quarters = ResolvedExercise.Bermudan([0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75]);
-        var bermudan = AmericanFuturesOptionPricer.PriceBlack76(option, quarters, Steps, Settings);
-        var american = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, Steps, Settings);
+        var bermudan = MonteCarloRuns.LongstaffSchwartz(option, quarters, Steps, Settings);
+        var american = MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.American, Steps, Settings);
         double european = Black76OptionPricer.Price(option);
         Assert.True(bermudan.Value > european + 4 * bermudan.StandardError, $"Bermudan {bermudan.Value:F4}, European {european:F4}");
         Assert.True(bermudan.Value < american.Value, $"Bermudan {bermudan.Value:F4}, American {american.Value:F4}");
@@ -67,26 +72,29 @@ public class AmericanFuturesOptionPricerTests
     {
         // With r = 0 an option on a martingale is never worth exercising early (Jensen): American = Black-76 European.
         var option = Option(type, forward, strike, 365, 0.45, 0.0);
-        var american = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, Steps, Settings);
+        var american = MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.American, Steps, Settings);
         McAssert.WithinStandardErrors(Black76OptionPricer.Price(option), american, label: "LSM at r = 0 vs Black-76");
     }
 
     [Fact]
-    public void PriceBlack76_EuropeanExercise_BitIdenticalToEuropeanMonteCarloPricer()
+    public void PriceBlack76_EuropeanExercise_EqualsTheEuropeanPayoffOnTheSamePaths()
     {
         var option = Option(OptionType.Put, 80, 90, 365, 0.45, 0.05);
         var settings = Settings with { Paths = 20_000 };
-        var lsm = AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.European, Steps, settings);
-        var european = MonteCarloFuturesOptionPricer.PriceBlack76(option, Steps, settings);
-        Assert.Equal(european.Value, lsm.Value);
-        Assert.Equal(european.StandardError, lsm.StandardError);
+        var lsm = MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.European, Steps, settings);
+        // One exercise date: the regression's payoff is the European payoff on the same 50-step paths.
+        var european = MonteCarloSimulator.Run(new Black76Model(option.Forward, option.Volatility), TimeGrid.Uniform(option.Expiry, Steps),
+            new EuropeanPayoff(option.Type, option.Strike), settings).Scale(option.DiscountFactor * option.LotSize);
+        // Same paths and control; only where the discount factor is applied differs (per path vs on the mean): rounding.
+        Assert.True(Math.Abs(european.Value - lsm.Value) <= 1e-12 * european.Value, $"{lsm.Value:R} vs {european.Value:R}");
+        Assert.True(Math.Abs(european.StandardError - lsm.StandardError) <= 1e-9 * european.StandardError);
     }
 
     [Fact]
     public void PriceBlack76_SameSeed_BitIdenticalWithOneTwoAndEightThreads()
     {
         var option = Option(OptionType.Put, 80, 90, 365, 0.45, 0.05);
-        var results = new[] { 1, 2, 8 }.Select(threads => AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.American, 20,
+        var results = new[] { 1, 2, 8 }.Select(threads => MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.American, 20,
             new MonteCarloSettings { Paths = 30_000, Seed = 11, MaxDegreeOfParallelism = threads })).ToArray();
         foreach (var r in results[1..])
         {
@@ -100,7 +108,7 @@ public class AmericanFuturesOptionPricerTests
     {
         var option = Option(OptionType.Put, 80, 90, 365, 0.45, 0.05);
         var error = Assert.Throws<InvalidInputException>(() =>
-            AmericanFuturesOptionPricer.PriceBlack76(option, ResolvedExercise.Bermudan([0.5, 1.5]), Steps, Settings));
+            MonteCarloRuns.LongstaffSchwartz(option, ResolvedExercise.Bermudan([0.5, 1.5]), Steps, Settings));
         Assert.Equal("exercise.times[1]", error.Field);
     }
 
@@ -111,15 +119,15 @@ public class AmericanFuturesOptionPricerTests
         var market = new MarketSnapshot(today, new FlatDiscountCurve(0.03), [], []);
         var exercise = OptionExercise.Bermudan(new DateOnly(2026, 6, 1), new DateOnly(2027, 1, 4));
         var error = Assert.Throws<InvalidInputException>(() => exercise.Resolve(market, new DateOnly(2026, 12, 16)));
-        Assert.Equal("exercise.dates[1]", error.Field);
+        Assert.Equal("exerciseDates[1]", error.Field);
         Assert.Equal(2, OptionExercise.Bermudan(new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 1)).Resolve(market, new DateOnly(2026, 12, 16)).Times.Count);
     }
 
     [Fact]
     public void TrainingPaths_BoundedByPathsCapAndMemory()
     {
-        Assert.Equal(1_024, AmericanFuturesOptionPricer.TrainingPaths(500, 50));
-        Assert.Equal(65_536, AmericanFuturesOptionPricer.TrainingPaths(1_000_000, 50));
-        Assert.True(AmericanFuturesOptionPricer.TrainingPaths(1_000_000, 2_000) * 2_000L <= AmericanFuturesOptionPricer.MaxTrainingValues + 1_024 * 2_000L);
+        Assert.Equal(1_024, LongstaffSchwartzTraining.TrainingPaths(500, 50));
+        Assert.Equal(65_536, LongstaffSchwartzTraining.TrainingPaths(1_000_000, 50));
+        Assert.True(LongstaffSchwartzTraining.TrainingPaths(1_000_000, 2_000) * 2_000L <= LongstaffSchwartzTraining.MaxTrainingValues + 1_024 * 2_000L);
     }
 }

@@ -6,6 +6,9 @@ using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Tests.Simulation;
 using Xunit;
 
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Analytics;
 
 /// <summary>
@@ -73,7 +76,7 @@ public class AsianOptionPricerTests
     public void MonteCarloGeometric_WithinFourSEOfClosedForm(OptionType type, double strike, double years, int fixings, double volatility, double[] past)
     {
         var option = Resolved(type, AverageKind.Geometric, 70, strike, years, fixings, volatility, past, lotSize: 1000);
-        var estimate = AsianOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 100_000, Seed = 101, ControlVariate = true });
+        var estimate = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 100_000, Seed = 101, ControlVariate = true });
         McAssert.WithinStandardErrors(AsianOptionPricer.PriceAnalytic(option), estimate);
     }
 
@@ -92,7 +95,7 @@ public class AsianOptionPricerTests
 
         var (qlnet, qlnetError) = QlnetAsianReference.Price(Today, type, AverageKind.Arithmetic, 70, strike, future, pastPrices, volatility, 0.03,
             monteCarloPaths: 20_000, seed: 7);
-        var engine = AsianOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 100_000, Seed = 102, ControlVariate = true });
+        var engine = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 100_000, Seed = 102, ControlVariate = true });
         double combined = Math.Sqrt(engine.StandardError * engine.StandardError + qlnetError * qlnetError);
         Assert.True(Math.Abs(engine.Value - qlnet) < 4 * combined,
             $"engine {engine.Value:F5} ± {engine.StandardError:F5} vs QLNet {qlnet:F5} ± {qlnetError:F5}");
@@ -106,7 +109,7 @@ public class AsianOptionPricerTests
         // the price at σ²T = 0.2, 3.5% at 0.72 here): stated tolerance 1% of the forward per unit of σ²T,
         // on top of 4 SE of the reference MC.
         var option = Resolved(type, AverageKind.Arithmetic, 70, strike, years, fixings, volatility, past);
-        var estimate = AsianOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 100_000, Seed = 103, ControlVariate = true });
+        var estimate = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 100_000, Seed = 103, ControlVariate = true });
         double approximation = AsianOptionPricer.PriceAnalytic(option);
         double tolerance = 4 * estimate.StandardError + 0.01 * option.Forward * volatility * volatility * years;
         Assert.True(Math.Abs(approximation - estimate.Value) < tolerance,
@@ -117,7 +120,7 @@ public class AsianOptionPricerTests
     public void ControlVariate_GeometricOption_ReducesVarianceAtLeastTenfold_AtTheMoneyMonthly()
     {
         var option = Resolved(OptionType.Call, AverageKind.Arithmetic, 70, 70, 1.0, 12, 0.45);
-        var estimate = AsianOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 50_000, Seed = 104, ControlVariate = true });
+        var estimate = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 50_000, Seed = 104, ControlVariate = true });
         Assert.True(estimate.VarianceReduction >= 10, $"variance reduction {estimate.VarianceReduction:F1}x");
     }
 
@@ -127,9 +130,9 @@ public class AsianOptionPricerTests
         // Non-lognormal model: the control is the arithmetic average with the model's exact expected prices;
         // an unbiased control leaves the estimate within 4 combined SE of the plain one (independent seeds).
         var option = Resolved(OptionType.Call, AverageKind.Arithmetic, 70, 72, 1.0, 12, 0.33, [69, 71]);
-        var model = new MertonJumpDiffusionModel(70, 0.33, new LogNormalJumps(6.1, -0.029, 0.083));
-        var controlled = AsianOptionPricer.PriceMonteCarlo(option, model, new MonteCarloSettings { Paths = 100_000, Seed = 105, ControlVariate = true });
-        var plain = AsianOptionPricer.PriceMonteCarlo(option, model, new MonteCarloSettings { Paths = 100_000, Seed = 106 });
+        var model = new MertonDynamics(new LogNormalJumps(6.1, -0.029, 0.083));
+        var controlled = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 100_000, Seed = 105, ControlVariate = true }, model);
+        var plain = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 100_000, Seed = 106 }, model);
         double combined = Math.Sqrt(controlled.StandardError * controlled.StandardError + plain.StandardError * plain.StandardError);
         Assert.True(Math.Abs(controlled.Value - plain.Value) < 4 * combined, $"{controlled.Value:F5} vs {plain.Value:F5} ± {combined:F5}");
         Assert.True(controlled.VarianceReduction > 1.5, $"variance reduction {controlled.VarianceReduction:F2}x");
@@ -139,8 +142,7 @@ public class AsianOptionPricerTests
     public void MonteCarlo_ExtraStepsBetweenFixings_SameValueWithinFourSE()
     {
         var option = Resolved(OptionType.Put, AverageKind.Geometric, 70, 72, 1.0, 12, 0.45);
-        var estimate = AsianOptionPricer.PriceMonteCarlo(option, new Black76Model(70, 0.45),
-            new MonteCarloSettings { Paths = 50_000, Seed = 107, ControlVariate = true }, stepsPerFixingInterval: 4);
+        var estimate = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 50_000, Seed = 107, ControlVariate = true }, stepsPerFixing: 4);
         Assert.Equal(48, estimate.Steps);
         McAssert.WithinStandardErrors(AsianOptionPricer.PriceAnalytic(option), estimate);
     }
@@ -155,7 +157,7 @@ public class AsianOptionPricerTests
         double expectedAverage = (8 * 90 + 4 * 70) / 12.0;
         double expected = type == OptionType.Call ? option.DiscountFactor * (expectedAverage - 50) : 0;
         Assert.Equal(expected, AsianOptionPricer.PriceAnalytic(option), 12);
-        var estimate = AsianOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 20_000, Seed = 108 });
+        var estimate = MonteCarloRuns.Asian(option, new MonteCarloSettings { Paths = 20_000, Seed = 108 });
         if (type == OptionType.Call) McAssert.WithinStandardErrors(expected, estimate);
         else Assert.Equal(0, estimate.Value);
     }

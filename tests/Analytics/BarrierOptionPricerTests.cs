@@ -9,6 +9,9 @@ using CarbonDerivatives.Tests.Simulation;
 using Xunit;
 using QL = QLNet;
 
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Analytics;
 
 /// <summary>
@@ -87,7 +90,7 @@ public class BarrierOptionPricerTests
         foreach (var (knock, rebate, seed) in new[] { (BarrierKnock.Out, 2.0, 201UL), (BarrierKnock.In, 1.0, 202UL) })
         {
             var option = Option(type, direction, knock, strike, barrier, rebate);
-            var estimate = BarrierOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 40_000, Seed = seed, ControlVariate = true }, steps: 50);
+            var estimate = MonteCarloRuns.Barrier(option, new MonteCarloSettings { Paths = 40_000, Seed = seed, ControlVariate = true }, steps: 50);
             McAssert.WithinStandardErrors(BarrierOptionPricer.PriceAnalytic(option), estimate, label: $"{knock}");
         }
     }
@@ -103,7 +106,7 @@ public class BarrierOptionPricerTests
         {
             var times = Enumerable.Range(1, n).Select(i => i == n ? 1.0 : (double)i / n).ToArray();
             var option = Option(OptionType.Call, BarrierDirection.Down, BarrierKnock.Out, 70, 60, monitoring: times);
-            var estimate = BarrierOptionPricer.PriceBlack76(option, new MonteCarloSettings { Paths = 40_000, Seed = 203, ControlVariate = true });
+            var estimate = MonteCarloRuns.Barrier(option, new MonteCarloSettings { Paths = 40_000, Seed = 203, ControlVariate = true });
             McAssert.WithinStandardErrors(BarrierOptionPricer.PriceAnalytic(option), estimate, label: $"BGK n={n}");
             double gap = estimate.Value - continuous;
             Assert.True(gap < previousGap, $"n={n}: gap {gap:F5} did not shrink from {previousGap:F5}");
@@ -123,8 +126,8 @@ public class BarrierOptionPricerTests
         const double rebate = 2.5;
         var monitoring = continuous ? null : Enumerable.Range(1, 52).Select(i => i == 52 ? 1.0 : i / 52.0).ToArray();
         var settings = new MonteCarloSettings { Paths = 20_000, Seed = 204, ControlVariate = true };
-        var knockIn = BarrierOptionPricer.PriceBlack76(Option(type, direction, BarrierKnock.In, strike, barrier, rebate, monitoring: monitoring), settings, steps: 52);
-        var knockOut = BarrierOptionPricer.PriceBlack76(Option(type, direction, BarrierKnock.Out, strike, barrier, rebate, monitoring: monitoring), settings, steps: 52);
+        var knockIn = MonteCarloRuns.Barrier(Option(type, direction, BarrierKnock.In, strike, barrier, rebate, monitoring: monitoring), settings, steps: 52);
+        var knockOut = MonteCarloRuns.Barrier(Option(type, direction, BarrierKnock.Out, strike, barrier, rebate, monitoring: monitoring), settings, steps: 52);
         // The same 52-step grid and seed drive the vanilla: identical paths.
         double df = Math.Exp(-Rate);
         var vanilla = MonteCarloSimulator.Run(new Black76Model(Forward, Volatility), TimeGrid.Uniform(1.0, 52), new EuropeanPayoff(type, strike), settings);
@@ -143,9 +146,9 @@ public class BarrierOptionPricerTests
             Option(OptionType.Put, BarrierDirection.Down, BarrierKnock.In, 70, 60, monitoring: [0.5, 0.9])).Field);
         Assert.Equal("monitoringTimes[1]", Assert.Throws<InvalidInputException>(() =>
             Option(OptionType.Put, BarrierDirection.Down, BarrierKnock.In, 70, 60, monitoring: [0.5, 0.5, 1.0])).Field);
-        var merton = new MertonJumpDiffusionModel(Forward, 0.33, new LogNormalJumps(6.1, -0.029, 0.083));
-        Assert.Equal("model", Assert.Throws<InvalidInputException>(() => BarrierOptionPricer.PriceMonteCarlo(
-            Option(OptionType.Call, BarrierDirection.Up, BarrierKnock.Out, 70, 90), merton, new MonteCarloSettings { Paths = 1000, Seed = 1 })).Field);
+        var merton = new MertonDynamics(new LogNormalJumps(6.1, -0.029, 0.083));
+        Assert.Equal("model", Assert.Throws<InvalidInputException>(() => MonteCarloRuns.Barrier(
+            Option(OptionType.Call, BarrierDirection.Up, BarrierKnock.Out, 70, 90), new MonteCarloSettings { Paths = 1000, Seed = 1 }, merton)).Field);
 
         // Contract level: the barrier's side is checked at resolve time, against the forward.
         var market = new MarketSnapshot(Today, new FlatDiscountCurve(Rate),

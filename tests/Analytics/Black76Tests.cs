@@ -185,7 +185,7 @@ public sealed class Black76Tests
     public void ImpliedVolatility_PriceOutsideNoArbitrageBounds_ThrowsNamingPrice(OptionType type, double price)
     {
         var ex = Assert.Throws<InvalidInputException>(() => Black76.ImpliedVolatility(type, price, 80, 70, 1.0, 0.97));
-        Assert.Equal("price", ex.Field);
+        Assert.Equal("premiumPerUnit", ex.Field);
     }
 
     public static TheoryData<string, double, double, double, double, double> BadPriceInputs() => new()

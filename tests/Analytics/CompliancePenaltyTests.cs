@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Calibration;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
@@ -207,7 +208,7 @@ public class CompliancePenaltyTests
     public void CalibrateToAtmVolatility_UnreachableVolatility_NamesField()
     {
         var error = Assert.Throws<InvalidInputException>(() => CompliancePenaltyCalibration.CalibrateToAtmVolatility(Penalty, 1.0, 70, 9.0, 0.01));
-        Assert.Equal("atmVolatility", error.Field);
+        Assert.Equal("timeChangeExponent", error.Field);
         Assert.Equal("expiry", Assert.Throws<InvalidInputException>(() =>
             CompliancePenaltyCalibration.CalibrateToAtmVolatility(Penalty, 1.0, 70, 0.4, 1.0)).Field);
     }
@@ -218,8 +219,8 @@ public class CompliancePenaltyTests
         { "penalty", () => _ = new CompliancePenaltyModel(double.NaN, 1, 50) },
         { "complianceDate", () => _ = new CompliancePenaltyModel(100, -1, 50) },
         { "initialPrice", () => _ = new CompliancePenaltyModel(100, 1, 0) },
-        { "initialPrice", () => _ = new CompliancePenaltyModel(100, 1, 100) },
-        { "initialPrice", () => _ = new CompliancePenaltyModel(100, 1, 120) },
+        { "penalty", () => _ = new CompliancePenaltyModel(100, 1, 100) },
+        { "penalty", () => _ = new CompliancePenaltyModel(100, 1, 120) },
         { "timeChangeExponent", () => _ = new CompliancePenaltyModel(100, 1, 50, 0) },
         { "timeChangeExponent", () => _ = new CompliancePenaltyModel(100, 1, 50, 51) },
         { "expiry", () => CompliancePenalty.OptionPrice(new CompliancePenaltyModel(100, 1, 50), OptionType.Call, 50, 1.01, 1) },
@@ -227,7 +228,7 @@ public class CompliancePenaltyTests
         { "strike", () => CompliancePenalty.OptionPrice(new CompliancePenaltyModel(100, 1, 50), OptionType.Put, -5, 0.5, 1) },
         { "discountFactor", () => CompliancePenalty.OptionPrice(new CompliancePenaltyModel(100, 1, 50), OptionType.Put, 50, 0.5, 0) },
         { "atmVolatility", () => CompliancePenaltyCalibration.CalibrateToAtmVolatility(100, 1, 50, -0.3, 0.5) },
-        { "initialPrice", () => CompliancePenaltyCalibration.CalibrateToAtmVolatility(100, 1, 150, 0.3, 0.5) },
+        { "penalty", () => CompliancePenaltyCalibration.CalibrateToAtmVolatility(100, 1, 150, 0.3, 0.5) },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Calibration;
 using System.Globalization;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Validation;
@@ -54,7 +55,7 @@ public sealed class MertonCalibrationTests
         var prices = File.ReadLines(path).Skip(1).Select(l => l.Split(','))
             .Where(f => string.CompareOrdinal(f[0], "2021-01-01") >= 0 && string.CompareOrdinal(f[0], "2026-01-01") < 0)
             .Select(f => double.Parse(f[1], CultureInfo.InvariantCulture)).ToArray();
-        var returns = Engine.Risk.HistoricalVaR.LogReturns(prices);
+        var returns = Engine.Market.PriceHistory.LogReturns(prices);
         var fit = MertonCalibration.Fit(returns);
         // MARKETS.md's fit: diffusion vol 33%, 6.1 jumps a year, mean log jump -2.9%, jump vol 8.3%. The likelihood is
         // flat along the total jump variance λ(m² + s²), so the maximum may trade fewer, larger jumps for more, smaller
@@ -73,6 +74,6 @@ public sealed class MertonCalibrationTests
         var returns = SimulatedReturns(300, 0, 0.3, 5, 0, 0.05, 1);
         returns[3] = double.NaN;
         Assert.Equal("logReturns[3]", Assert.Throws<InvalidInputException>(() => MertonCalibration.Fit(returns)).Field);
-        Assert.Equal("prices[1]", Assert.Throws<InvalidInputException>(() => Engine.Risk.HistoricalVaR.LogReturns([70, -1, 71])).Field);
+        Assert.Equal("prices[1]", Assert.Throws<InvalidInputException>(() => Engine.Market.PriceHistory.LogReturns([70, -1, 71])).Field);
     }
 }

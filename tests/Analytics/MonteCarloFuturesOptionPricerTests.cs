@@ -3,6 +3,8 @@ using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Tests.Support;
 using CarbonDerivatives.Tests.Simulation;
 using Xunit;
 
@@ -32,7 +34,7 @@ public class MonteCarloFuturesOptionPricerTests
     public void PriceBlack76_EuaDec26Option_PerLotWithinFourSEOfClosedForm(double strike)
     {
         var option = EuaDec26Call(strike);
-        var estimate = MonteCarloFuturesOptionPricer.PriceBlack76(option, 1, new MonteCarloSettings { Paths = 200_000, Seed = 41, ControlVariate = true });
+        var estimate = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 200_000, Seed = 41, ControlVariate = true });
         McAssert.WithinStandardErrors(Black76OptionPricer.Price(option), estimate);
     }
 
@@ -43,7 +45,7 @@ public class MonteCarloFuturesOptionPricerTests
     {
         var option = EuaDec26Call(strike);
         var jumps = new LogNormalJumps(6.1, -0.029, 0.083);
-        var estimate = MonteCarloFuturesOptionPricer.PriceMerton(option, jumps, 12, new MonteCarloSettings { Paths = 200_000, Seed = 42 });
+        var estimate = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 200_000, Seed = 42 }, new MertonDynamics(jumps));
         double reference = option.LotSize * MertonJumpDiffusion.Price(option.Type, option.Forward, option.Strike, option.Expiry,
             option.Volatility, jumps.Intensity, jumps.MeanLogJump, jumps.LogJumpVolatility, option.DiscountFactor);
         McAssert.WithinStandardErrors(reference, estimate);

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
@@ -36,7 +37,7 @@ public sealed class SpreadKirkGreeksTests
     {
         var option = Option(2);
         var kirk = SpreadOptionGreeks.FiniteDifferenceOfKirk(option);
-        var mc = SpreadOptionGreeks.MonteCarlo(option, null, 1, new MonteCarloSettings { Paths = 400_000, Seed = 17 });
+        var mc = Support.MonteCarloRuns.Spread(option, new MonteCarloSettings { Paths = 400_000, Seed = 17 }, greeks: true).SpreadGreeks!;
         foreach (var (name, k, m) in new[] { ("delta1", kirk.Delta1, mc.Delta1), ("delta2", kirk.Delta2, mc.Delta2), ("vega1", kirk.Vega1, mc.Vega1) })
             Assert.True(Math.Abs(k.Value - m.Value) <= 4 * m.StandardError + 0.002 * Math.Abs(m.Value), $"{name}: Kirk {k.Value} vs MC {m.Value} ± {m.StandardError}");
     }

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Calibration;
 using CarbonDerivatives.Protos.V1;
 using Google.Rpc;
 using Grpc.Core;
@@ -100,7 +101,7 @@ public sealed class MarketDataServiceTests(ServerFixture server) : IClassFixture
         foreach (double r in returns) prices.Add(prices[^1] * Math.Exp(r));
         var client = new MarketDataService.MarketDataServiceClient(server.Channel);
         var reply = await client.CalibrateMertonAsync(new CalibrateMertonRequest { Prices = { prices } });
-        var direct = Engine.Analytics.MertonCalibration.Fit(Engine.Risk.HistoricalVaR.LogReturns(prices));
+        var direct = Engine.Calibration.MertonCalibration.Fit(Engine.Market.PriceHistory.LogReturns(prices));
         Assert.Equal(direct.Volatility, reply.Volatility, 12);
         Assert.Equal(direct.Jumps.Intensity, reply.Jumps.JumpIntensity, 12);
         Assert.Equal(2_000, reply.Observations);

@@ -87,7 +87,7 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
     {
         // 10^9 path-steps would take seconds: the 100 ms deadline must stop it promptly.
         await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)); // warm the channel and the JIT
-        var request = Requests.EuaDec26().MonteCarlo(20_000_000, steps: 50);
+        var request = Requests.LongSimulation();
         var clock = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(100)).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);

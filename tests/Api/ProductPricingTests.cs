@@ -134,7 +134,7 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Risk_AsianAndAmericanPositionsPricedLikePricingService_SpreadRefused()
+    public async Task Risk_AsianAmericanAndSpreadPositionsPricedLikePricingService()
     {
         var future = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } };
         var inputs = new RiskInputs
@@ -179,9 +179,21 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
             },
         };
         inputs.Portfolio.Positions[0].Instrument = spread;
-        using var refused = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs });
-        var e = await Assert.ThrowsAsync<RpcException>(async () => { await foreach (var _ in refused.ResponseStream.ReadAllAsync()) { } });
-        Assert.Equal("inputs.portfolio.positions[0].instrument", FieldOf(e));
+        result = null;
+        using (var call = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
+        var missing = result!.Positions.Single(p => p.PositionId == "asian");
+        Assert.Equal("inputs.portfolio.positions[asian].correlation", missing.Error.Field); // a spread's position needs its legs' correlation
+
+        var correlation = new SpreadCorrelation { TermStructureDecay = 0.1 };
+        inputs.Portfolio.Positions[0].Correlation = correlation;
+        result = null;
+        using (var call = risk.Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
+        var position = result!.Positions.Single(p => p.PositionId == "asian");
+        var margrabe = await _client.PriceAsync(new PriceRequest { Instrument = spread, Market = Default, Correlation = correlation });
+        Assert.Equal(margrabe.Value, position.Measures.Price.Value, 1e-12 * margrabe.Value);
+        Assert.NotNull(position.SpreadGreeks);
     }
 
     [Fact]

@@ -26,6 +26,19 @@ internal static class Requests
         return request;
     }
 
+    /// <summary>
+    /// A simulation of about 10^9 path-steps (seconds of work): an American EUA Dec-26 put by Longstaff–Schwartz,
+    /// 20 million paths, 50 exercise steps. European options are stepped exactly, so only path-dependent work is long.
+    /// </summary>
+    public static PriceRequest LongSimulation()
+    {
+        var request = EuaDec26(OptionRight.Put, 80).MonteCarlo(20_000_000);
+        request.Instrument.FuturesOption.ExerciseStyle = ExerciseStyle.American;
+        request.MonteCarlo.Steps = 0;
+        request.Grid = new TimeGrid { ExerciseSteps = 50 };
+        return request;
+    }
+
     /// <summary>An inline market: flat 3% rate, EUA Dec-26 at 80, flat 45% vol, valued 2026-03-02.</summary>
     public static MarketData InlineMarket() => new()
     {

@@ -15,7 +15,7 @@ public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixtu
     {
         await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)); // warm the channel and the JIT
         using var stop = new CancellationTokenSource();
-        var longRun = _client.PriceAsync(Requests.EuaDec26().MonteCarlo(20_000_000, steps: 50), cancellationToken: stop.Token).ResponseAsync;
+        var longRun = _client.PriceAsync(Requests.LongSimulation(), cancellationToken: stop.Token).ResponseAsync;
         await Task.Delay(300);
 
         var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)).ResponseAsync);
@@ -32,7 +32,7 @@ public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixtu
     {
         await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.PriceAsync(Requests.EuaDec26().MonteCarlo(20_000_000, steps: 50), deadline: DateTime.UtcNow.AddMilliseconds(100)).ResponseAsync);
+            _client.PriceAsync(Requests.LongSimulation(), deadline: DateTime.UtcNow.AddMilliseconds(100)).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         // The only slot is free again within 150 ms (+ the 50 ms queue): had the simulation run on, this would be refused.
         await Task.Delay(150);

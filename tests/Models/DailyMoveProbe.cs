@@ -13,15 +13,17 @@ internal sealed class DailyMoveProbe(double initialPrice, double limit, bool cou
     private readonly double _initialPrice = initialPrice, _limit = limit;
     private readonly bool _countViolations = countViolations;
 
+    public int Outputs => 1;
+
     public IPayoffAccumulator CreateAccumulator(int blockSize, IPathStepper stepper) => new Accumulator(this, blockSize);
 
     private sealed class Accumulator(DailyMoveProbe probe, int blockSize) : IPayoffAccumulator
     {
         private readonly double[] _previous = new double[blockSize], _count = new double[blockSize];
 
-        public double ControlMean => 0;
+        public double KnownMean(int output) => double.NaN;
 
-        public void Reset()
+        public void Reset(long block)
         {
             Array.Fill(_previous, probe._initialPrice);
             Array.Clear(_count);
@@ -38,10 +40,6 @@ internal sealed class DailyMoveProbe(double initialPrice, double limit, bool cou
             }
         }
 
-        public void Complete(Span<double> payoff, Span<double> control)
-        {
-            _count.CopyTo(payoff);
-            control.Clear();
-        }
+        public void Complete(PathOutputs outputs) => outputs.Write(PayoffOutput.Value, _count);
     }
 }

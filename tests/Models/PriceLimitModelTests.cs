@@ -7,6 +7,8 @@ using CarbonDerivatives.Engine.Validation;
 using Xunit;
 using Xunit.Abstractions;
 
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Models;
 
 /// <summary>
@@ -68,11 +70,10 @@ public class PriceLimitModelTests(ITestOutputHelper output)
         var model = new PriceLimitModel(new Black76Model(Cea, 0.3), 0.10);
         var error = Assert.Throws<InvalidInputException>(() => MonteCarloSimulator.Run(model, TimeGrid.Uniform(0.1, 24),
             new EuropeanPayoff(OptionType.Call, Cea), new MonteCarloSettings { Paths = 1_000, ControlVariate = true }));
-        Assert.Equal("settings.controlVariate", error.Field);
-        var option = new ResolvedFuturesOption(OptionType.Call, Cea, 0.1, Cea, 0.3, 0.99, 1_000);
-        error = Assert.Throws<InvalidInputException>(() => PriceLimitPricer.PriceBlack76(option, 0.10, 24,
-            new MonteCarloSettings { Paths = 1_000, ControlVariate = true }));
-        Assert.Equal("settings.controlVariate", error.Field);
+        Assert.Equal("monteCarlo.controlVariate", error.Field);
+        var option = new ResolvedFuturesOption(OptionType.Call, Cea, 0.1, Cea, 0.3, 0.99, 1_000) { PriceLimit = new ResolvedPriceLimit(0.10, 24) };
+        error = Assert.Throws<InvalidInputException>(() => MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 1_000, ControlVariate = true }));
+        Assert.Equal("monteCarlo.controlVariate", error.Field);
     }
 
     [Theory]
@@ -83,19 +84,23 @@ public class PriceLimitModelTests(ITestOutputHelper output)
     {
         // Over one session the limited settlement is min(F*, 1.1·S_0) above the strike, so an ATM call pays
         // less on every path; over a few sessions the settlement still cannot follow the largest moves.
-        var option = new ResolvedFuturesOption(OptionType.Call, Cea, days / TradingDaysPerYear, Cea, 1.5, 1.0, 1_000); // daily sd 9.6%
-        var valuation = PriceLimitPricer.PriceBlack76(option, 0.10, days, new MonteCarloSettings { Paths = 100_000, Seed = 17 });
-        double slack = 4 * (valuation.WithLimits.StandardError + valuation.WithoutLimits.StandardError);
-        output.WriteLine($"{days} days: with {valuation.WithLimits.Value:F2} ± {valuation.WithLimits.StandardError:F2}, without {valuation.WithoutLimits.Value:F2} ± {valuation.WithoutLimits.StandardError:F2}");
-        Assert.True(valuation.LimitEffect < -slack, $"with limits {valuation.WithLimits.Value:F2}, without {valuation.WithoutLimits.Value:F2}");
+        var option = new ResolvedFuturesOption(OptionType.Call, Cea, days / TradingDaysPerYear, Cea, 1.5, 1.0, 1_000) // daily sd 9.6%
+        { PriceLimit = new ResolvedPriceLimit(0.10, days) };
+        var valuation = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 100_000, Seed = 17 });
+        var free = valuation.WithoutLimits!;
+        double slack = 4 * (valuation.StandardError + free.StandardError);
+        output.WriteLine($"{days} days: with {valuation.Value:F2} ± {valuation.StandardError:F2}, without {free.Value:F2} ± {free.StandardError:F2}");
+        Assert.True(valuation.Value - free.Value < -slack, $"with limits {valuation.Value:F2}, without {free.Value:F2}");
     }
 
     [Fact]
     public void PriceBlack76_WithoutLimitsSide_MatchesBlack76ClosedForm()
     {
-        var option = new ResolvedFuturesOption(OptionType.Put, 70, 0.25, Cea, 0.35, 0.995, 1_000);
-        var valuation = PriceLimitPricer.PriceBlack76(option, 0.10, 60, new MonteCarloSettings { Paths = 100_000, Seed = 23, Antithetic = true });
-        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(Black76OptionPricer.Price(option), valuation.WithoutLimits);
-        output.WriteLine($"60 days put: with {valuation.WithLimits.Value:F2} ± {valuation.WithLimits.StandardError:F2}, without {valuation.WithoutLimits.Value:F2}");
+        var option = new ResolvedFuturesOption(OptionType.Put, 70, 0.25, Cea, 0.35, 0.995, 1_000) { PriceLimit = new ResolvedPriceLimit(0.10, 60) };
+        var valuation = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 100_000, Seed = 23, Antithetic = true });
+        var free = valuation.WithoutLimits!;
+        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(Black76OptionPricer.Price(option),
+            new MonteCarloEstimate(free.Value, free.StandardError, valuation.Paths, 60, null, 1, TimeSpan.Zero));
+        output.WriteLine($"60 days put: with {valuation.Value:F2} ± {valuation.StandardError:F2}, without {free.Value:F2}");
     }
 }

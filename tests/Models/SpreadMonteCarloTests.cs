@@ -7,6 +7,8 @@ using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Tests.Simulation;
 using Xunit;
 
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Models;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class SpreadMonteCarloTests
     public void PriceMonteCarlo_ZeroStrike_WithinFourSEOfMargrabe(OptionType type, double f1, double f2, double t, double s1, double s2, double rho)
     {
         var option = Option(type, f1, f2, 0, t, s1, s2, rho);
-        var estimate = SpreadOptionPricer.PriceMonteCarlo(option, null, 1, new MonteCarloSettings { Paths = 40_000, Seed = 11 });
+        var estimate = MonteCarloRuns.Spread(option, null, 1, new MonteCarloSettings { Paths = 40_000, Seed = 11 });
         McAssert.WithinStandardErrors(Margrabe(option), estimate, label: $"{type} F1={f1} F2={f2} T={t} ρ={rho}");
     }
 
@@ -59,7 +61,7 @@ public sealed class SpreadMonteCarloTests
                      new MonteCarloSettings { Paths = 32_768, Seed = 5, Random = RandomKind.SobolBrownianBridge },
                      new MonteCarloSettings { Paths = 40_000, Seed = 5, ControlVariate = true, Antithetic = true },
                  })
-            McAssert.WithinStandardErrors(Margrabe(option), SpreadOptionPricer.PriceMonteCarlo(option, null, 52, settings), label: settings.Random.ToString());
+            McAssert.WithinStandardErrors(Margrabe(option), MonteCarloRuns.Spread(option, null, 52, settings), label: settings.Random.ToString());
     }
 
     [Theory]
@@ -71,7 +73,7 @@ public sealed class SpreadMonteCarloTests
     {
         // Kirk is an approximation: stated tolerance max(4 SE, 0.1% of the value); the MC has SE ≈ 0.05%.
         var option = Option(type, f1, f2, k, t, s1, s2, rho);
-        var mc = SpreadOptionPricer.PriceMonteCarlo(option, null, 1, new MonteCarloSettings { Paths = 400_000, Seed = 23, Antithetic = true, ControlVariate = true });
+        var mc = MonteCarloRuns.Spread(option, null, 1, new MonteCarloSettings { Paths = 400_000, Seed = 23, Antithetic = true, ControlVariate = true });
         double kirk = SpreadOptionPricer.PriceAnalytic(option).Value;
         Assert.True(Math.Abs(kirk - mc.Value) < Math.Max(4 * mc.StandardError, 1e-3 * mc.Value),
             $"Kirk {kirk:F3} vs MC {mc.Value:F3} ± {mc.StandardError:F3}");
@@ -83,7 +85,7 @@ public sealed class SpreadMonteCarloTests
         // Where Kirk is known to be weak (Alexander & Venkatramanan 2011; Bjerksund & Stensland 2006): large K
         // relative to the spread's spread volatility and ρ near 1. The error is many SE: reported, not hidden.
         var option = Option(OptionType.Call, 72, 70, 12.0, 2.0, 0.60, 0.30, 0.95);
-        var mc = SpreadOptionPricer.PriceMonteCarlo(option, null, 1, new MonteCarloSettings { Paths = 400_000, Seed = 29, Antithetic = true, ControlVariate = true });
+        var mc = MonteCarloRuns.Spread(option, null, 1, new MonteCarloSettings { Paths = 400_000, Seed = 29, Antithetic = true, ControlVariate = true });
         double kirk = SpreadOptionPricer.PriceAnalytic(option).Value;
         Assert.True(Math.Abs(kirk - mc.Value) > 4 * mc.StandardError, $"Kirk {kirk:F3} vs MC {mc.Value:F3} ± {mc.StandardError:F3}");
     }
@@ -104,7 +106,7 @@ public sealed class SpreadMonteCarloTests
             var option = SpreadOption.Calendar("EUA", dec26, dec27, OptionType.Call, strike, expiry, 1000, "EUR").Resolve(market, rho);
             var analytic = SpreadOptionPricer.PriceAnalytic(option);
             Assert.Equal(strike == 0 ? "margrabe" : "kirk", analytic.Method);
-            var mc = SpreadOptionPricer.PriceMonteCarlo(option, null, 12, settings);
+            var mc = MonteCarloRuns.Spread(option, null, 12, settings);
             Assert.True(Math.Abs(analytic.Value - mc.Value) < Math.Max(4 * mc.StandardError, 1e-3 * mc.Value),
                 $"K={strike}: {analytic.Method} {analytic.Value:F3} vs MC {mc.Value:F3} ± {mc.StandardError:F3}");
         }
@@ -116,10 +118,10 @@ public sealed class SpreadMonteCarloTests
         var option = Option(OptionType.Call, 72, 70, 0, 0.8, 0.45, 0.40, 0.8);
         var settings = new MonteCarloSettings { Paths = 40_000, Seed = 37 };
         var none = new LogNormalJumps(0, -0.03, 0.08);
-        var merton = SpreadOptionPricer.PriceMonteCarlo(option, [none, none], 4, settings);
+        var merton = MonteCarloRuns.Spread(option, [none, none], 4, settings);
         McAssert.WithinStandardErrors(Margrabe(option), merton);
         // Jump draws are consumed even at λ = 0, so the paths differ from the Black run; both estimate the same value.
-        var black = SpreadOptionPricer.PriceMonteCarlo(option, null, 4, settings);
+        var black = MonteCarloRuns.Spread(option, null, 4, settings);
         Assert.True(Math.Abs(merton.Value - black.Value) < 4 * Math.Sqrt(2) * merton.StandardError);
     }
 
@@ -132,7 +134,7 @@ public sealed class SpreadMonteCarloTests
         var option = Option(type, 72, 70, 0, 0.8, 0.33, 0.30, rho);
         var j1 = new LogNormalJumps(6.1, -0.029, 0.083);
         var j2 = new LogNormalJumps(1.5, 0.05, 0.15);
-        var estimate = SpreadOptionPricer.PriceMonteCarlo(option, [j1, j2], 8, new MonteCarloSettings { Paths = 60_000, Seed = 41 });
+        var estimate = MonteCarloRuns.Spread(option, [j1, j2], 8, new MonteCarloSettings { Paths = 60_000, Seed = 41 });
         McAssert.WithinStandardErrors(ConditionalMargrabe(option, j1, j2), estimate);
     }
 
@@ -177,8 +179,8 @@ public sealed class SpreadMonteCarloTests
     {
         var option = Option(OptionType.Call, 72, 70, 1.5, 0.8, 0.45, 0.40, 0.7);
         var settings = new MonteCarloSettings { Paths = 50_000, Seed = 9, ControlVariate = true };
-        var one = SpreadOptionPricer.PriceMonteCarlo(option, [new LogNormalJumps(6.1, -0.029, 0.083), null], 16, settings with { MaxDegreeOfParallelism = 1 });
-        var four = SpreadOptionPricer.PriceMonteCarlo(option, [new LogNormalJumps(6.1, -0.029, 0.083), null], 16, settings with { MaxDegreeOfParallelism = 4 });
+        var one = MonteCarloRuns.Spread(option, [new LogNormalJumps(6.1, -0.029, 0.083), null], 16, settings with { MaxDegreeOfParallelism = 1 });
+        var four = MonteCarloRuns.Spread(option, [new LogNormalJumps(6.1, -0.029, 0.083), null], 16, settings with { MaxDegreeOfParallelism = 4 });
         Assert.Equal(one.Value, four.Value);
         Assert.Equal(one.StandardError, four.StandardError);
     }

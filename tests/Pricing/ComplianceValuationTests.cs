@@ -28,8 +28,7 @@ public sealed class ComplianceValuationTests
         Market = Market(forward),
         Model = new ComplianceDynamics(100, beta),
         Method = monteCarlo ? ValuationMethod.MonteCarlo : ValuationMethod.Analytic,
-        Settings = new MonteCarloSettings { Paths = 200_000, Seed = 29 },
-        Steps = 6,
+        MonteCarlo = new MonteCarloSettings { Paths = 200_000, Seed = 29 },
         Greeks = true,
     };
 
@@ -60,5 +59,5 @@ public sealed class ComplianceValuationTests
 
     [Fact]
     public void FuturesPriceAtThePenalty_Refused() =>
-        Assert.Equal("initialPrice", Assert.Throws<InvalidInputException>(() => Service.Value(Request(75, 0.8, forward: 100))).Field);
+        Assert.Equal("model.compliance.penalty", Assert.Throws<InvalidInputException>(() => Service.Value(Request(75, 0.8, forward: 100))).Field);
 }

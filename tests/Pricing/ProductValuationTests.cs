@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Pricing;
@@ -31,7 +32,7 @@ public sealed class ProductValuationTests
     private static void Close(double expected, double actual, double relative, string what) =>
         Assert.True(Math.Abs(actual - expected) <= relative * Math.Abs(expected) + 1e-9, $"{what}: {actual} vs {expected}");
 
-    private static void Within(double expected, GreekFigure figure, string what) =>
+    private static void Within(double expected, GreekEstimate figure, string what) =>
         Assert.True(Math.Abs(figure.Value - expected) <= 4 * figure.StandardError, $"{what}: {figure.Value} ± {figure.StandardError} vs {expected}");
 
     [Theory]
@@ -58,14 +59,14 @@ public sealed class ProductValuationTests
         var v = Service.Value(new ValuationRequest
         {
             Instrument = asian, Market = Market(), Greeks = true, Method = ValuationMethod.MonteCarlo,
-            Settings = new MonteCarloSettings { Paths = 200_000, Seed = 5 },
+            MonteCarlo = new MonteCarloSettings { Paths = 200_000, Seed = 5 },
         });
         var exact = European(OptionType.Call, 72);
         Assert.True(Math.Abs(v.Value - exact.Price) < 4 * v.StandardError);
         Within(exact.Delta, v.Greeks!.Delta, "delta");
         Within(exact.Vega, v.Greeks.Vega, "vega");
         Within(exact.Rho, v.Greeks.Rho, "rho");
-        Assert.Equal("crn-bump", v.Greeks.Delta.Method);
+        Assert.Equal(GreekMethod.CrnBump, v.Greeks.Delta.Method);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class ProductValuationTests
     public void AmericanPut_TreeValueAndDeltaMatchQlnetBinomial()
     {
         var put = new FuturesOption("EUA", OptionType.Put, 80, Expiry, Dec26, 1, "EUR");
-        var v = Service.Value(new ValuationRequest { Instrument = put, Market = Market(), Exercise = OptionExercise.American, Greeks = true });
+        var v = Service.Value(new ValuationRequest { Instrument = put with { Exercise = OptionExercise.American }, Market = Market(), Greeks = true });
         int days = Expiry.DayNumber - Today.DayNumber;
         Close(QlnetAmericanReference.Binomial(OptionType.Put, 70.76, 80, days, 0.46, 0.03), v.Value, 5e-4, "price");
         Close(QlnetAmericanReference.BinomialDelta(OptionType.Put, 70.76, 80, days, 0.46, 0.03), v.Greeks!.Delta.Value, 5e-3, "delta");
@@ -95,11 +96,11 @@ public sealed class ProductValuationTests
     public void AmericanPut_LongstaffSchwartzWithinHalfAPercentOfTheTree()
     {
         var put = new FuturesOption("EUA", OptionType.Put, 80, Expiry, Dec26, 1000, "EUR");
-        var tree = Service.Value(new ValuationRequest { Instrument = put, Market = Market(), Exercise = OptionExercise.American });
+        var tree = Service.Value(new ValuationRequest { Instrument = put with { Exercise = OptionExercise.American }, Market = Market() });
         var lsm = Service.Value(new ValuationRequest
         {
-            Instrument = put, Market = Market(), Exercise = OptionExercise.American, Method = ValuationMethod.MonteCarlo,
-            Settings = new MonteCarloSettings { Paths = 100_000, Seed = 3, Antithetic = true, ControlVariate = true },
+            Instrument = put with { Exercise = OptionExercise.American }, Market = Market(), Method = ValuationMethod.MonteCarlo,
+            MonteCarlo = new MonteCarloSettings { Paths = 100_000, Seed = 3, Antithetic = true, ControlVariate = true },
         });
         Close(tree.Value, lsm.Value, 5e-3, "LSM vs tree");
         Assert.Equal("longstaff-schwartz-black76", lsm.Method);
@@ -109,7 +110,7 @@ public sealed class ProductValuationTests
     public void CalendarSpread_AnalyticIsMargrabeAndMonteCarloAgrees()
     {
         var spread = SpreadOption.Calendar("EUA", Dec26, Dec27, OptionType.Call, 0, Expiry, 1000, "EUR");
-        var correlation = new TermStructureDecay(0.1);
+        var correlation = new DecayingCorrelation(0.1);
         double rho = Math.Exp(-0.1 * Math.Abs(Market().TimeTo(Dec26) - Market().TimeTo(Dec27)));
         double t = Market().TimeTo(Expiry);
         double margrabe = 1000 * Margrabe.Price(OptionType.Call, 70.76, 72.83, t, 0.46, 0.46, rho, Math.Exp(-0.03 * t));
@@ -120,7 +121,7 @@ public sealed class ProductValuationTests
         var mc = Service.Value(new ValuationRequest
         {
             Instrument = spread, Market = Market(), Correlation = correlation, Method = ValuationMethod.MonteCarlo,
-            Settings = new MonteCarloSettings { Paths = 200_000, Seed = 9 },
+            MonteCarlo = new MonteCarloSettings { Paths = 200_000, Seed = 9 },
         });
         Assert.True(Math.Abs(mc.Value - margrabe) < 4 * mc.StandardError, $"{mc.Value} ± {mc.StandardError} vs {margrabe}");
     }
@@ -140,8 +141,8 @@ public sealed class ProductValuationTests
         var call = new FuturesOption("EUA", OptionType.Call, 72, new DateOnly(2026, 3, 9), Dec26, 1000, "EUR");
         var request = new ValuationRequest
         {
-            Instrument = call, Market = Market(), DailyPriceLimit = 0.10, Method = ValuationMethod.MonteCarlo,
-            Settings = new MonteCarloSettings { Paths = 100_000, Seed = 2 },
+            Instrument = call with { PriceLimits = new DailyPriceLimit(0.10) }, Market = Market(), Method = ValuationMethod.MonteCarlo,
+            MonteCarlo = new MonteCarloSettings { Paths = 100_000, Seed = 2 },
         };
         var v = Service.Value(request);
         var free = Black76OptionPricer.Price(call.Resolve(Market()));

@@ -27,8 +27,7 @@ public sealed class SchwartzValuationTests
         Market = Market(delivery),
         Model = new SchwartzDynamics(kappa),
         Method = monteCarlo ? ValuationMethod.MonteCarlo : ValuationMethod.Analytic,
-        Settings = new MonteCarloSettings { Paths = 200_000, Seed = 13 },
-        Steps = 4,
+        MonteCarlo = new MonteCarloSettings { Paths = 200_000, Seed = 13 },
         Greeks = greeks,
     };
 

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Models;
@@ -38,8 +39,8 @@ public class ValuationServiceTests
     {
         var request = new ValuationRequest
         {
-            Instrument = Option(type, strike), Market = Market(), Method = ValuationMethod.MonteCarlo, Greeks = true, Steps = 4,
-            Settings = new MonteCarloSettings { Paths = 400_000, Seed = 51 },
+            Instrument = Option(type, strike), Market = Market(), Method = ValuationMethod.MonteCarlo, Greeks = true,
+            MonteCarlo = new MonteCarloSettings { Paths = 400_000, Seed = 51 },
         };
         var mc = Service.Value(request);
         var exact = Black76OptionPricer.Greeks(Option(type, strike).Resolve(Market()));
@@ -60,8 +61,8 @@ public class ValuationServiceTests
         var analytic = Service.Value(new ValuationRequest { Instrument = Option(type, strike), Market = Market(), Model = model, Greeks = true });
         var mc = Service.Value(new ValuationRequest
         {
-            Instrument = Option(type, strike), Market = Market(), Model = model, Method = ValuationMethod.MonteCarlo, Greeks = true, Steps = 4,
-            Settings = new MonteCarloSettings { Paths = 400_000, Seed = 52 },
+            Instrument = Option(type, strike), Market = Market(), Model = model, Method = ValuationMethod.MonteCarlo, Greeks = true,
+            MonteCarlo = new MonteCarloSettings { Paths = 400_000, Seed = 52 },
         });
         Within(analytic.Value, mc.Value, mc.StandardError, "price");
         foreach (var (name, a, m) in new[]
@@ -118,12 +119,12 @@ public class ValuationServiceTests
 
     [Fact]
     public void Value_ExpiryBeforeValuationDate_InvalidInputNamingExpiry() =>
-        Assert.Equal("expiry", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("instrument.expiry", Assert.Throws<InvalidInputException>(() =>
             Service.Value(new ValuationRequest { Instrument = Option(OptionType.Call, 71, new DateOnly(2026, 1, 5)), Market = Market() })).Field);
 
     [Fact]
     public void Value_FutureWithoutTradePrice_InvalidInputNamingTradePrice() =>
-        Assert.Equal("tradePrice", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("instrument.tradePrice", Assert.Throws<InvalidInputException>(() =>
             Service.Value(new ValuationRequest { Instrument = new AllowanceFuture("EUA", new DateOnly(2026, 12, 21), 1000, "EUR"), Market = Market() })).Field);
 
     [Fact]
@@ -134,7 +135,7 @@ public class ValuationServiceTests
             Service.Value(new ValuationRequest { Instrument = option, Market = Market() })).Field);
     }
 
-    private static void Within(double reference, GreekFigure figure, string name) => Within(reference, figure.Value, figure.StandardError, name);
+    private static void Within(double reference, GreekEstimate figure, string name) => Within(reference, figure.Value, figure.StandardError, name);
 
     private static void Within(double reference, double value, double standardError, string name)
     {

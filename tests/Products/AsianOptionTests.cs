@@ -75,12 +75,13 @@ public class AsianOptionTests
     }
 
     [Fact]
-    public void PriceMonteCarlo_AllFixingsPast_RefusedNamingFixingTimes()
+    public void PriceMonteCarlo_AllFixingsPast_TheKnownValueWithoutSimulating()
     {
         var resolved = new ResolvedAsianOption(OptionType.Call, 70, AverageKind.Arithmetic, [], [71, 72], 70, 0.4, 1, 1);
         Assert.Equal(1.5, AsianOptionPricer.PriceAnalytic(resolved), 14); // known average 71.5, DF 1
-        Assert.Equal("fixingTimes", Assert.Throws<InvalidInputException>(() =>
-            AsianOptionPricer.PriceBlack76(resolved, new MonteCarloSettings { Paths = 1000, Seed = 1 })).Field);
+        var valuation = Engine.Pricing.MonteCarlo.MonteCarloPricer.Value(resolved, Support.MonteCarloRuns.Inputs(new MonteCarloSettings { Paths = 1000, Seed = 1 }));
+        Assert.Equal(1.5, valuation.Value, 14);
+        Assert.Equal(0, valuation.Paths);
     }
 
     [Fact]

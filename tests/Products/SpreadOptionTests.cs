@@ -6,6 +6,8 @@ using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 using Xunit;
 
+using CarbonDerivatives.Tests.Support;
+
 namespace CarbonDerivatives.Tests.Products;
 
 /// <summary>The spread option contract, its resolution, and bad input named by field.</summary>
@@ -86,7 +88,7 @@ public sealed class SpreadOptionTests
     {
         var option = new ResolvedSpreadOption(OptionType.Call, 0, 1, new(70, .4, 1), new(68, .4, 1), 1.0, 1, 1000);
         Assert.Equal("correlation[1][0]", Assert.Throws<InvalidInputException>(() =>
-            SpreadOptionPricer.PriceMonteCarlo(option, null, 1, new MonteCarloSettings { Paths = 1000, Seed = 1 })).Field);
+            MonteCarloRuns.Spread(option, null, 1, new MonteCarloSettings { Paths = 1000, Seed = 1 })).Field);
     }
 
     [Fact]
@@ -121,7 +123,7 @@ public sealed class SpreadOptionTests
             new CorrelatedFuturesModel([new FuturesLeg(70, 0.4, 1), new FuturesLeg(-1, 0.4, -1)], identity)).Field);
         Assert.Equal("legs[0].weight", Assert.Throws<InvalidInputException>(() =>
             new CorrelatedFuturesModel([new FuturesLeg(70, 0.4, double.NaN), new FuturesLeg(60, 0.4, -1)], identity)).Field);
-        Assert.Equal("jumps", Assert.Throws<InvalidInputException>(() => SpreadOptionPricer.PriceMonteCarlo(
+        Assert.Equal("jumps", Assert.Throws<InvalidInputException>(() => MonteCarloRuns.Spread(
             new ResolvedSpreadOption(OptionType.Call, 0, 1, new(70, .4, 1), new(68, .4, 1), 0.5, 1, 1000), [null], 1,
             new MonteCarloSettings { Paths = 1000, Seed = 1 })).Field);
     }

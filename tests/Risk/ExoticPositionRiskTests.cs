@@ -1,3 +1,5 @@
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Numerics;
 using System.Collections.Immutable;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Models;
@@ -85,16 +87,17 @@ public sealed class ExoticPositionRiskTests
     [Fact]
     public void Exotic_OnAnUnderlyingWithJumps_ReportsAPositionError()
     {
-        var settings = new RiskSettings { Jumps = ImmutableDictionary<string, LogNormalJumps>.Empty.Add("EUA", new LogNormalJumps(6.1, -0.029, 0.083)) };
+        // An Asian has no closed form under Merton: the closed-form method refuses it and names the method (Monte Carlo prices it).
+        var settings = new RiskSettings { Models = ImmutableDictionary<string, ValuationModel>.Empty.Add("EUA", new MertonDynamics(new LogNormalJumps(6.1, -0.029, 0.083))) };
         var risk = PortfolioRiskEngine.Compute(new Portfolio("EUR", [Long("a", OneFixingAsian)]), EuaMarket(), Fx, settings);
-        Assert.Equal("positions[a].instrument", risk.Positions[0].Error!.Field);
+        Assert.Equal("positions[a].method", risk.Positions[0].Error!.Field);
     }
 
     [Fact]
     public void AmericanPut_PricedOnTheTree_DeltaMatchesQlnetsTree()
     {
         var put = Option("EUA", OptionType.Put, 80, Expiry, Dec26);
-        var position = new Position("am", put, 2, PositionSide.Long, Exercise: OptionExercise.American);
+        var position = new Position("am", put with { Exercise = OptionExercise.American }, 2, PositionSide.Long);
         var risk = PortfolioRiskEngine.Compute(new Portfolio("EUR", [position]), EuaMarket(), Fx);
         var m = risk.Positions[0].Measures!;
         var resolved = (put with { LotSize = 1 }).Resolve(EuaMarket());
@@ -102,7 +105,7 @@ public sealed class ExoticPositionRiskTests
         int days = Expiry.DayNumber - Today.DayNumber;
         double qlnetDelta = Analytics.QlnetAmericanReference.BinomialDelta(OptionType.Put, resolved.Forward, 80, days, resolved.Volatility, Rate);
         Close(2000 * qlnetDelta, m.Delta.Value, 0.01, "delta");
-        var european = PortfolioRiskEngine.Compute(new Portfolio("EUR", [position with { Exercise = null }]), EuaMarket(), Fx);
+        var european = PortfolioRiskEngine.Compute(new Portfolio("EUR", [position with { Instrument = put }]), EuaMarket(), Fx);
         Assert.True(m.Price.Value > european.Positions[0].Measures!.Price.Value, "American put > European put");
     }
 }

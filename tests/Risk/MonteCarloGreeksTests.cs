@@ -1,7 +1,9 @@
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
+using CarbonDerivatives.Engine.Simulation;
 using Xunit;
 using static CarbonDerivatives.Tests.Risk.RiskFixtures;
 
@@ -17,7 +19,15 @@ public sealed class MonteCarloGreeksTests
 {
     private static readonly LogNormalJumps EuaJumps = new(6.1, -0.029, 0.083); // MARKETS.md fit
 
-    private static readonly RiskSettings Settings = new() { Method = RiskMethod.MonteCarlo, Paths = 200_000, Seed = 11 };
+    private static readonly RiskSettings Settings = new()
+    {
+        Method = ValuationMethod.MonteCarlo, MonteCarlo = new MonteCarloSettings { Paths = 200_000, Seed = 11, Antithetic = true },
+    };
+
+    private static RiskSettings WithPaths(RiskSettings s, long paths, ulong? seed = null, int? threads = null) => s with
+    {
+        MonteCarlo = s.MonteCarlo with { Paths = paths, Seed = seed ?? s.MonteCarlo.Seed, MaxDegreeOfParallelism = threads },
+    };
 
     private static PortfolioRisk Run(RiskSettings settings)
     {
@@ -60,7 +70,7 @@ public sealed class MonteCarloGreeksTests
     [Fact]
     public void Merton_TenOptions_EveryEstimatorWithinFourSEOfSeriesAndItsDifferences()
     {
-        var settings = Settings with { Jumps = Settings.Jumps.Add("EUA", EuaJumps) };
+        var settings = Settings with { Models = Settings.Models.Add("EUA", new MertonDynamics(EuaJumps)) };
         var risk = Run(settings);
         var options = TenEuaOptions();
         for (int i = 0; i < options.Count; i++)
@@ -86,9 +96,9 @@ public sealed class MonteCarloGreeksTests
     /// <summary>CRN bumps against the same central differences of the closed form (so the bump's own bias cancels).</summary>
     private static void AssertBumpsMatchFiniteDifferences(Pricer price, ResolvedFuturesOption o, PositionRisk r, RiskSettings s, string label)
     {
-        double f = o.Forward, vol = o.Volatility, t = o.Expiry, df = o.DiscountFactor, h = s.RelativePriceBump, dv = s.VolBump;
+        double f = o.Forward, vol = o.Volatility, t = o.Expiry, df = o.DiscountFactor, h = s.Bumps.RelativePriceBump, dv = s.Bumps.VolBump;
         double v = price(o, f, vol, t, df), up = price(o, f * (1 + h), vol, t, df), down = price(o, f * (1 - h), vol, t, df);
-        double earlier = Math.Max(t - s.ThetaDays / 365.0, 0);
+        double earlier = Math.Max(t - s.Bumps.ThetaDays / 365.0, 0);
         double rate = -Math.Log(df) / t;
         RiskAssert.WithinStandardErrors((up - down) / (2 * h * f), r.CrnBumps!.Delta, label + " CRN delta");
         RiskAssert.WithinStandardErrors((up - 2 * v + down) / (h * f * h * f), r.CrnBumps.Gamma, label + " CRN gamma");
@@ -102,12 +112,12 @@ public sealed class MonteCarloGreeksTests
         const double h = 0.001;
         var option = TenEuaOptions()[0];
         var portfolio = new Portfolio("EUR", [Long("ATM", option)]);
-        var settings = Settings with { RelativePriceBump = h, Paths = 100_000 };
+        var settings = WithPaths(Settings, 100_000) with { Bumps = new SensitivityBumps { RelativePriceBump = h } };
         var crn = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, settings).Positions[0].CrnBumps!.Delta;
 
         // Independent seeds: revalue in bumped markets with unrelated streams, difference the two prices.
-        var up = PortfolioRiskEngine.Compute(portfolio, EuaMarket(1 + h), Fx, settings with { Seed = 101 }).Positions[0].Measures!.Price;
-        var down = PortfolioRiskEngine.Compute(portfolio, EuaMarket(1 - h), Fx, settings with { Seed = 202 }).Positions[0].Measures!.Price;
+        var up = PortfolioRiskEngine.Compute(portfolio, EuaMarket(1 + h), Fx, WithPaths(settings, 100_000, 101)).Positions[0].Measures!.Price;
+        var down = PortfolioRiskEngine.Compute(portfolio, EuaMarket(1 - h), Fx, WithPaths(settings, 100_000, 202)).Positions[0].Measures!.Price;
         double forward = option.Resolve(EuaMarket()).Forward;
         double independentSe = Math.Sqrt(up.StandardError * up.StandardError + down.StandardError * down.StandardError) / (2 * h * forward);
 
@@ -118,8 +128,8 @@ public sealed class MonteCarloGreeksTests
     [Fact]
     public void Compute_SameSeed_SameBitsForOneAndTwoThreads()
     {
-        var one = Run(Settings with { Paths = 20_000, MaxDegreeOfParallelism = 1 });
-        var two = Run(Settings with { Paths = 20_000, MaxDegreeOfParallelism = 2 });
+        var one = Run(WithPaths(Settings, 20_000, threads: 1));
+        var two = Run(WithPaths(Settings, 20_000, threads: 2));
         for (int i = 0; i < one.Positions.Length; i++)
             Assert.Equal(one.Positions[i].Measures, two.Positions[i].Measures);
         Assert.Equal(one.Total.Measures, two.Total.Measures);

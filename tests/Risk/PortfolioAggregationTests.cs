@@ -1,3 +1,5 @@
+using CarbonDerivatives.Engine.Pricing;
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
@@ -36,12 +38,12 @@ public sealed class PortfolioAggregationTests
         [m => m.Price, m => m.Delta, m => m.Gamma, m => m.Vega, m => m.Theta, m => m.Rho];
 
     [Theory]
-    [InlineData(RiskMethod.Analytic)]
-    [InlineData(RiskMethod.MonteCarlo)]
-    public void Compute_ThousandPositions_PositionsSumToUnderlyingTenorAndTotal(RiskMethod method)
+    [InlineData(ValuationMethod.Analytic)]
+    [InlineData(ValuationMethod.MonteCarlo)]
+    public void Compute_ThousandPositions_PositionsSumToUnderlyingTenorAndTotal(ValuationMethod method)
     {
         var risk = PortfolioRiskEngine.Compute(ThousandPositions(), EuaMarket(), Fx,
-            new RiskSettings { Method = method, Paths = 20_000, Seed = 3 });
+            Settings(method, 20_000, 3));
         Assert.All(risk.Positions, p => Assert.True(p.Succeeded));
         Assert.Equal(5, risk.ByUnderlying.Count);
         foreach (var figure in Figures())
@@ -69,7 +71,7 @@ public sealed class PortfolioAggregationTests
     public void Compute_MonteCarlo_OneSharedSimulationPerUnderlying()
     {
         var portfolio = ThousandPositions();
-        var risk = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, new RiskSettings { Method = RiskMethod.MonteCarlo, Paths = 10_000 });
+        var risk = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, Settings(ValuationMethod.MonteCarlo, 10_000));
         Assert.Equal(["CCA", "CEA", "EUA", "SO2", "UKA"], risk.Simulations.Select(s => s.Underlying).ToArray());
         Assert.Equal(portfolio.Positions.Count(p => p.Instrument is FuturesOption), risk.Simulations.Sum(s => s.Positions));
         Assert.All(risk.Simulations, s => Assert.Equal(10_000, s.Paths));
@@ -81,7 +83,7 @@ public sealed class PortfolioAggregationTests
     {
         var portfolio = ThousandPositions();
         var analytic = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx);
-        var mc = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, new RiskSettings { Method = RiskMethod.MonteCarlo, Paths = 20_000, Seed = 9 });
+        var mc = PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, Settings(ValuationMethod.MonteCarlo, 20_000, 9));
         foreach (var (code, totals) in mc.ByUnderlying)
         {
             var exact = analytic.ByUnderlying[code].Measures;

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Risk;
 using Xunit;
 

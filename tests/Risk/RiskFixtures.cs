@@ -10,6 +10,14 @@ namespace CarbonDerivatives.Tests.Risk;
 /// </summary>
 internal static class RiskFixtures
 {
+    /// <summary>Risk settings with <paramref name="method"/> and antithetic Monte Carlo of <paramref name="paths"/> paths.</summary>
+    public static CarbonDerivatives.Engine.Risk.RiskSettings Settings(CarbonDerivatives.Engine.Pricing.ValuationMethod method, long paths,
+        ulong seed = 20_260_101) => new()
+    {
+        Method = method,
+        MonteCarlo = new CarbonDerivatives.Engine.Simulation.MonteCarloSettings { Paths = paths, Seed = seed, Antithetic = true },
+    };
+
     public static readonly DateOnly Today = new(2026, 3, 2);
     public static readonly DateOnly Dec26 = new(2026, 12, 21), Dec27 = new(2027, 12, 20), Dec28 = new(2028, 12, 18);
     public const double Rate = 0.025;

@@ -1,3 +1,5 @@
+using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
 using CarbonDerivatives.Engine.Validation;
@@ -46,7 +48,7 @@ public sealed class RiskInputErrorTests
     public void MissingFxRate_NamesPositionAndCurrency()
     {
         var error = ErrorOf(Long("JPY1", Good with { Currency = "JPY" }));
-        Assert.Equal("positions[JPY1].fx[JPY]", error.Field);
+        Assert.Equal("positions[JPY1].fxRates[JPY]", error.Field);
     }
 
     [Theory]
@@ -55,7 +57,7 @@ public sealed class RiskInputErrorTests
     public void NonPositiveLotSize_NamesPositionAndLotSize(double lotSize)
     {
         var error = ErrorOf(Long("L1", Good with { LotSize = lotSize }));
-        Assert.Equal("positions[L1].lotSize", error.Field);
+        Assert.Equal("positions[L1].instrument.lotSize", error.Field);
     }
 
     [Theory]
@@ -81,20 +83,23 @@ public sealed class RiskInputErrorTests
     public void EmptyShockGrid_Refused()
     {
         var portfolio = new Portfolio("EUR", [Long("A", Good)]);
-        Assert.Equal("ladder.priceShocks", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [], [0])).Field);
-        Assert.Equal("ladder.volShocks", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [0.1], [])).Field);
-        Assert.Equal("ladder.priceShocks[1]", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [0.1, -1.0], [0])).Field);
+        Assert.Equal("priceShocks", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [], [0])).Field);
+        Assert.Equal("volShocks", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [0.1], [])).Field);
+        Assert.Equal("priceShocks[1]", Assert.Throws<InvalidInputException>(() => ScenarioLadder.Run(portfolio, EuaMarket(), Fx, [0.1, -1.0], [0])).Field);
     }
 
     [Fact]
     public void BadSettings_Refused()
     {
         var portfolio = new Portfolio("EUR", [Long("A", Good)]);
-        Assert.Equal("settings.paths", Assert.Throws<InvalidInputException>(() =>
-            PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, new RiskSettings { Paths = 1001 })).Field);
-        Assert.Equal("var.confidences[0]", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("settings.monteCarlo.paths", Assert.Throws<InvalidInputException>(() =>
+            PortfolioRiskEngine.Compute(portfolio, EuaMarket(), Fx, new RiskSettings
+            {
+                Method = ValuationMethod.MonteCarlo, MonteCarlo = new MonteCarloSettings { Paths = 1001, Antithetic = true },
+            })).Field);
+        Assert.Equal("confidences[0]", Assert.Throws<InvalidInputException>(() =>
             MonteCarloVaR.Compute(portfolio, EuaMarket(), Fx, new VarSettings { Confidences = [1.0] })).Field);
-        Assert.Equal("var.correlations", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("correlations", Assert.Throws<InvalidInputException>(() =>
             MonteCarloVaR.Compute(new Portfolio("EUR", [Long("A", Good), Long("B", Option("UKA", OptionType.Call, 45, new DateOnly(2026, 12, 16), Dec26)),
                 Long("C", Option("CCA", OptionType.Call, 30, new DateOnly(2026, 12, 16), Dec26))]), EuaMarket(), Fx,
                 new VarSettings { Correlations = new([("EUA", "UKA", 0.99), ("EUA", "CCA", 0.99), ("UKA", "CCA", -0.99)]) })).Field);
@@ -106,6 +111,6 @@ public sealed class RiskInputErrorTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => PortfolioRiskEngine.Compute(new Portfolio("EUR", [Long("A", Good)]), EuaMarket(), Fx,
-            new RiskSettings { Method = RiskMethod.MonteCarlo }, null, cts.Token));
+            new RiskSettings { Method = ValuationMethod.MonteCarlo }, null, null, cts.Token));
     }
 }

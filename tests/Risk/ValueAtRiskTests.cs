@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Risk;
 using MathNet.Numerics.Distributions;
@@ -98,7 +99,7 @@ public sealed class ValueAtRiskTests
         if (path is null) return; // the data set is not beside this checkout: nothing to compare against
         var prices = File.ReadLines(path).Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.True(prices.Length > 4000);
-        var returns = HistoricalVaR.LogReturns(prices);
+        var returns = PriceHistory.LogReturns(prices);
         var portfolio = new Portfolio("EUR", [Long("F", EuaDec26, 10)]);
         var result = HistoricalVaR.Compute(portfolio, EuaMarket(), Fx, new Dictionary<string, IReadOnlyList<double>> { ["EUA"] = returns },
             days, [0.95, 0.99]);

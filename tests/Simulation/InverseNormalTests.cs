@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Numerics;
 using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 using MathNet.Numerics.Distributions;

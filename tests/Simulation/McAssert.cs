@@ -17,4 +17,13 @@ public static class McAssert
         Assert.True(distance < standardErrors,
             $"{label}: MC {estimate.Value:G10} ± {estimate.StandardError:G4} is {distance:F2} SE from the reference {reference:G10}");
     }
+
+    /// <summary>The same check for a valuation's value.</summary>
+    public static void WithinStandardErrors(double reference, Engine.Pricing.Valuation valuation, double standardErrors = 4, string? label = null) =>
+        WithinStandardErrors(reference, new MonteCarloEstimate(valuation.Value, valuation.StandardError, valuation.Paths, 0, null, 1, TimeSpan.Zero),
+            standardErrors, label);
+
+    /// <summary>The same check for one Greek.</summary>
+    public static void WithinStandardErrors(double reference, Engine.Numerics.GreekEstimate greek, double standardErrors = 4, string? label = null) =>
+        WithinStandardErrors(reference, new MonteCarloEstimate(greek.Value, greek.StandardError, 0, 0, null, 1, TimeSpan.Zero), standardErrors, label);
 }

@@ -22,14 +22,14 @@ public class SettingsValidationTests
     public void Run_NonPositivePaths_InvalidInputNamingPaths(long paths)
     {
         var e = Assert.Throws<InvalidInputException>(() => Run(new MonteCarloSettings { Paths = paths }));
-        Assert.Equal("settings.paths", e.Field);
+        Assert.Equal("monteCarlo.paths", e.Field);
     }
 
     [Fact]
     public void Run_AbsurdPathCount_BudgetExceeded()
     {
         var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = long.MaxValue }));
-        Assert.Equal("settings.paths", e.Field);
+        Assert.Equal("monteCarlo.paths", e.Field);
     }
 
     [Fact]
@@ -46,14 +46,14 @@ public class SettingsValidationTests
     {
         var limits = new SimulationLimits { MaxSteps = 100 };
         var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = 10 }, steps: 101, limits));
-        Assert.Equal("settings.steps", e.Field);
+        Assert.Equal("monteCarlo.steps", e.Field);
     }
 
     [Fact]
     public void Run_OddPathsWithAntithetic_InvalidInput()
     {
         var e = Assert.Throws<InvalidInputException>(() => Run(new MonteCarloSettings { Paths = 1001, Antithetic = true }));
-        Assert.Equal("settings.paths", e.Field);
+        Assert.Equal("monteCarlo.paths", e.Field);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class SettingsValidationTests
     {
         var e = Assert.Throws<InvalidInputException>(() =>
             Run(new MonteCarloSettings { Paths = 1600, Random = RandomKind.SobolBrownianBridge }, steps: SobolSequence.MaxDimensions + 1));
-        Assert.Equal("settings.steps", e.Field);
+        Assert.Equal("monteCarlo.steps", e.Field);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class SettingsValidationTests
     {
         var e = Assert.Throws<InvalidInputException>(() =>
             Run(new MonteCarloSettings { Paths = 1000, Random = RandomKind.SobolBrownianBridge, QuasiRandomReplicates = 16 }));
-        Assert.Equal("settings.paths", e.Field);
+        Assert.Equal("monteCarlo.paths", e.Field);
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class SettingsValidationTests
     public void Run_BadThreadCount_InvalidInput(int threads)
     {
         var e = Assert.Throws<InvalidInputException>(() => Run(new MonteCarloSettings { Paths = 100, MaxDegreeOfParallelism = threads }));
-        Assert.Equal("settings.maxDegreeOfParallelism", e.Field);
+        Assert.Equal("monteCarlo.maxDegreeOfParallelism", e.Field);
     }
 
     [Theory]
@@ -96,10 +96,10 @@ public class SettingsValidationTests
     }
 
     [Theory]
-    [InlineData(-1, 0, 0.1, "jumps.intensity")]
-    [InlineData(double.NaN, 0, 0.1, "jumps.intensity")]
-    [InlineData(5, double.PositiveInfinity, 0.1, "jumps.meanLogJump")]
-    [InlineData(5, 0, -0.1, "jumps.logJumpVolatility")]
+    [InlineData(-1, 0, 0.1, "jumpIntensity")]
+    [InlineData(double.NaN, 0, 0.1, "jumpIntensity")]
+    [InlineData(5, double.PositiveInfinity, 0.1, "jumpMean")]
+    [InlineData(5, 0, -0.1, "jumpVolatility")]
     public void Jumps_BadParameters_InvalidInputNamingField(double intensity, double mean, double vol, string field) =>
         Assert.Equal(field, Assert.Throws<InvalidInputException>(() => new LogNormalJumps(intensity, mean, vol)).Field);
 
@@ -109,7 +109,7 @@ public class SettingsValidationTests
         var model = new MertonJumpDiffusionModel(80, 0.3, new LogNormalJumps(5000, 0, 0.01));
         var e = Assert.Throws<InvalidInputException>(() =>
             MonteCarloSimulator.Run(model, TimeGrid.Uniform(1, 1), Payoff, new MonteCarloSettings { Paths = 100 }));
-        Assert.Equal("jumps.intensity", e.Field);
+        Assert.Equal("jumpIntensity", e.Field);
     }
 
     [Theory]

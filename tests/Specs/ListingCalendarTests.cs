@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Specs;
 using Xunit;
 
