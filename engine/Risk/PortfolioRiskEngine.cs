@@ -30,12 +30,31 @@ public static class PortfolioRiskEngine
     public static PortfolioRisk Compute(Portfolio portfolio, MarketSnapshot market, FxRates fx, RiskSettings? settings = null,
         SimulationLimits? limits = null, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
+        var clock = Stopwatch.StartNew();
+        var prepared = Prepare(portfolio, market, fx, settings, limits, cancellation);
+        SimulationResult? result = null;
+        if (prepared.Job is { } job)
+        {
+            long blocks = job.Layout.BlockCount, done = 0;
+            result = job.Run(() => progress?.Report((double)Interlocked.Increment(ref done) / blocks), cancellation);
+        }
+        return prepared.Finish(result, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The book checked and planned: the closed-form positions valued, the simulated ones assembled into one job
+    /// (null when there is nothing to simulate). Running the job's blocks anywhere, in any cut, and merging them gives
+    /// what <see cref="Compute"/> gives.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Invalid settings ("settings.*").</exception>
+    public static PreparedPortfolioRisk Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, RiskSettings? settings = null,
+        SimulationLimits? limits = null, CancellationToken cancellation = default)
+    {
         settings ??= new RiskSettings();
         settings.Validate();
         limits ??= SimulationLimits.Default;
-        var clock = Stopwatch.StartNew();
         var resolutions = PositionResolver.ResolveAll(portfolio, market, fx, settings, limits);
-        var risks = new PositionRisk?[resolutions.Length];
+        var failed = new List<(int Index, PositionRisk Risk)>();
         var aggregator = new RiskAggregator();
         var builder = new JobBuilder();
         var simulated = new List<(BookPosition Position, SimulatedPlan Plan, IReadOnlyDictionary<Figure, int> Measures)>();
@@ -62,36 +81,37 @@ public static class PortfolioRiskEngine
                     return r;
                 })
                 : r;
-            if (resolution.Error is { } error) risks[i] = Failed(r.Source, error);
+            if (resolution.Error is { } error) failed.Add((i, Failed(r.Source, error)));
         }
 
-        SimulationResult? result = null;
+        SimulationJob? job = null;
         if (!builder.IsEmpty)
         {
             aggregator.AddMeasures(builder);
-            var job = Guard.Within("settings", () => builder.Build(settings.MonteCarlo, limits));
-            long blocks = job.Layout.BlockCount, done = 0;
-            result = job.Run(() => progress?.Report((double)Interlocked.Increment(ref done) / blocks), cancellation);
+            job = Guard.Within("settings", () => builder.Build(settings.MonteCarlo, limits));
         }
-
-        foreach (var (p, own) in exact)
+        return new PreparedPortfolioRisk(job, (result, elapsed) =>
         {
-            risks[p.Index] = Risk(p, own);
-            aggregator.AddExact(p, own);
-            aggregator.AddStatistics(p, own);
-        }
-        foreach (var (p, plan, measures) in simulated)
-        {
-            var own = plan.Read(f => result![measures[f]], result!.Paths);
-            risks[p.Index] = Risk(p, own);
-            aggregator.AddStatistics(p, own);
-        }
-
-        var (byUnderlying, byTenor, total) = aggregator.Totals(result);
-        var simulations = simulated.GroupBy(s => s.Position.Underlying, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new UnderlyingSimulation(g.Key, result!.Paths, g.Count(), g.Sum(s => s.Plan.Parts.Count), result.Elapsed))
-            .ToImmutableArray();
-        return new PortfolioRisk(portfolio.ReportingCurrency, [.. risks.Select(r => r!)], byUnderlying, byTenor, total, simulations, clock.Elapsed);
+            var risks = new PositionRisk?[resolutions.Length];
+            foreach (var (i, risk) in failed) risks[i] = risk;
+            foreach (var (p, own) in exact)
+            {
+                risks[p.Index] = Risk(p, own);
+                aggregator.AddExact(p, own);
+                aggregator.AddStatistics(p, own);
+            }
+            foreach (var (p, plan, measures) in simulated)
+            {
+                var own = plan.Read(f => result![measures[f]], result!.Paths);
+                risks[p.Index] = Risk(p, own);
+                aggregator.AddStatistics(p, own);
+            }
+            var (byUnderlying, byTenor, total) = aggregator.Totals(result);
+            var simulations = simulated.GroupBy(s => s.Position.Underlying, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new UnderlyingSimulation(g.Key, result!.Paths, g.Count(), g.Sum(s => s.Plan.Parts.Count), result.Elapsed))
+                .ToImmutableArray();
+            return new PortfolioRisk(portfolio.ReportingCurrency, [.. risks.Select(r => r!)], byUnderlying, byTenor, total, simulations, elapsed);
+        });
     }
 
     private static PositionRisk Risk(BookPosition p, Valuation own) =>

@@ -47,7 +47,7 @@ internal ref struct AffineLogStep : ISimdKernel
                 x = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), jumpSpread, x));
             }
             x.Store(State, i);
-            TVec.Exp(x).Store(Price, i);
+            ElementaryFunctions.Exp(x).Store(Price, i);
         }
         return i;
     }

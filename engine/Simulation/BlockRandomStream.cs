@@ -77,13 +77,12 @@ internal sealed class BlockRandomStream
             else
             {
                 var minusTwo = TDouble.Broadcast(-2.0);
-                var twoPi = TDouble.Broadcast(2 * Math.PI);
                 for (int i = lane; i < destination.Length; i += Chunk)
                 {
                     var u1 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
                     var u2 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
-                    var radius = TDouble.Sqrt(minusTwo * TDouble.Log(u1));
-                    var (sin, cos) = TDouble.SinCos(u2 * twoPi);
+                    var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.Log(u1));
+                    var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
                     (radius * cos).Store(destination, i);
                     (radius * sin).Store(destination, i + Lanes);
                 }

@@ -70,8 +70,8 @@ internal sealed class BrownianBridge
         {
             var target = Row(path, _target[j]);
             TensorPrimitives.Multiply(Row(normals, j), _stdDev[j], target);
-            TensorPrimitives.MultiplyAdd(Row(path, _left[j]), _leftWeight[j], target, target);
-            TensorPrimitives.MultiplyAdd(Row(path, _right[j]), _rightWeight[j], target, target);
+            Simd.SimdMath.MultiplyAdd(Row(path, _left[j]), _leftWeight[j], target, target);
+            Simd.SimdMath.MultiplyAdd(Row(path, _right[j]), _rightWeight[j], target, target);
         }
         for (int k = 0; k < n; k++)
         {

@@ -38,7 +38,7 @@ internal sealed class CompliancePenaltyStepper : IPathStepper
 
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
     {
-        TensorPrimitives.MultiplyAdd(randoms.Brownian[..state.Length], _increment[step], state, state);
+        Simd.SimdMath.MultiplyAdd(randoms.Brownian[..state.Length], _increment[step], state, state);
         double scale = _inverseScale[step];
         if (double.IsPositiveInfinity(scale))
         {

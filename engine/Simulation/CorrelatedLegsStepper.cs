@@ -32,7 +32,7 @@ internal sealed class CorrelatedLegsStepper : IPathStepper
         _sqrtSteps = grid.Steps.ToArray().Select(Math.Sqrt).ToArray();
         _expected = new double[grid.Count];
         for (int i = 0; i < legs.Length; i++)
-            TensorPrimitives.MultiplyAdd(legs[i].ExpectedPrices, weights[i], _expected, _expected);
+            Simd.SimdMath.MultiplyAdd(legs[i].ExpectedPrices, weights[i], _expected, _expected);
         _jumps = legs.Any(leg => leg.Demand.JumpNormals > 0);
         int n = legs.Length;
         Demand = new RandomDemand(n, _jumps ? n : 0, _jumps ? n : 0);
@@ -78,19 +78,19 @@ internal sealed class CorrelatedLegsStepper : IPathStepper
             var legPrice = state.Slice(PriceRow(i) * b, b);
             TensorPrimitives.Multiply(randoms.Brownian[..b], _loadings[i, 0], legPrice);
             for (int j = 1; j <= i; j++)
-                TensorPrimitives.MultiplyAdd(randoms.Brownian.Slice(j * b, b), _loadings[i, j], legPrice, legPrice);
+                Simd.SimdMath.MultiplyAdd(randoms.Brownian.Slice(j * b, b), _loadings[i, j], legPrice, legPrice);
             var legRandoms = _jumps
                 ? new StepRandoms(legPrice, randoms.JumpNormals.Slice(i * b, b), randoms.Uniforms.Slice(i * b, b))
                 : new StepRandoms(legPrice, default, default);
             _legs[i].Step(step, state.Slice(i * b, b), legPrice, legRandoms);
             if (i == 0) TensorPrimitives.Multiply(legPrice, _weights[0], price);
-            else TensorPrimitives.MultiplyAdd(legPrice, _weights[i], price, price);
+            else Simd.SimdMath.MultiplyAdd(legPrice, _weights[i], price, price);
         }
         if (!TracksBrownian) return;
         for (int j = 0; j < n; j++)
         {
             var cumulative = state.Slice(BrownianRow(j) * b, b);
-            TensorPrimitives.MultiplyAdd(randoms.Brownian.Slice(j * b, b), _sqrtSteps[step], cumulative, cumulative);
+            Simd.SimdMath.MultiplyAdd(randoms.Brownian.Slice(j * b, b), _sqrtSteps[step], cumulative, cumulative);
         }
     }
 }

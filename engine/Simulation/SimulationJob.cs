@@ -181,7 +181,7 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
                 }
                 int row = _job._accumulatedRow[route.Measure] + (route.Control ? 1 : 0);
                 var target = _rows.AsSpan(row * b, b);
-                TensorPrimitives.MultiplyAdd(values, route.Weight, target, target);
+                Simd.SimdMath.MultiplyAdd(values, route.Weight, target, target);
             }
         }
 

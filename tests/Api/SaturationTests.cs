@@ -25,6 +25,24 @@ public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixtu
         stop.Cancel();
         var cancelled = await Assert.ThrowsAsync<RpcException>(() => longRun);
         Assert.Equal(StatusCode.Cancelled, cancelled.StatusCode);
+        await AssertSlotFreedWithin(TimeSpan.FromSeconds(2)); // the server stops the cancelled simulation too
+    }
+
+    private async Task AssertSlotFreedWithin(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            try
+            {
+                await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
     }
 
     [Fact]

@@ -39,6 +39,6 @@ internal sealed class ExerciseBoundary
     {
         var beta = Coefficients(j);
         continuation.Fill(beta[3]);
-        for (int k = 2; k >= 0; k--) TensorPrimitives.MultiplyAdd(continuation, moneyness, beta[k], continuation);
+        for (int k = 2; k >= 0; k--) Simd.SimdMath.MultiplyAdd(continuation, moneyness, beta[k], continuation);
     }
 }

@@ -22,7 +22,9 @@ internal static class LongstaffSchwartzRegression
     /// <param name="strike">Strike per unit.</param>
     /// <param name="prices">Training prices on each exercise date: <c>prices[j][path]</c>.</param>
     /// <param name="growthToExpiry">Per exercise date, the factor that values a cash flow there at expiry.</param>
-    public static ExerciseBoundary Fit(OptionType type, double strike, double[][] prices, double[] growthToExpiry)
+    /// <param name="cancellation">Checked before each date's fit.</param>
+    public static ExerciseBoundary Fit(OptionType type, double strike, double[][] prices, double[] growthToExpiry,
+        CancellationToken cancellation = default)
     {
         int paths = prices[0].Length;
         int dates = growthToExpiry.Length;
@@ -31,10 +33,13 @@ internal static class LongstaffSchwartzRegression
         var exercise = new double[paths];
         VanillaPayoff.Apply(type, strike, prices[dates - 1], cashFlow);
         var inTheMoney = new List<int>(paths);
+        var moneyness = new double[paths];
+        var continuation = new double[paths];
         double inverseStrike = 1.0 / strike; // as the pricing pass computes x
 
         for (int j = dates - 2; j >= 0; j--)
         {
+            cancellation.ThrowIfCancellationRequested();
             var spot = prices[j].AsSpan();
             VanillaPayoff.Apply(type, strike, spot, exercise);
             inTheMoney.Clear();
@@ -47,7 +52,7 @@ internal static class LongstaffSchwartzRegression
             for (int i = 0; i < inTheMoney.Count; i++)
             {
                 int p = inTheMoney[i];
-                double x = spot[p] * inverseStrike;
+                double x = moneyness[i] = spot[p] * inverseStrike;
                 basis[i, 0] = 1;
                 basis[i, 1] = x;
                 basis[i, 2] = x * x;
@@ -57,13 +62,13 @@ internal static class LongstaffSchwartzRegression
             var beta = basis.QR(QRMethod.Thin).Solve(target).ToArray();
             boundary.Set(j, beta);
 
+            // The continuation exactly as the pricing pass evaluates it, so both passes decide alike.
+            boundary.Continuation(j, moneyness.AsSpan(0, inTheMoney.Count), continuation);
             for (int i = 0; i < inTheMoney.Count; i++)
             {
                 int p = inTheMoney[i];
-                double x = spot[p] * inverseStrike;
-                double continuation = beta[0] + x * (beta[1] + x * (beta[2] + x * beta[3]));
                 double value = exercise[p] * growthToExpiry[j];
-                if (value > continuation) cashFlow[p] = value;
+                if (value > continuation[i]) cashFlow[p] = value;
             }
         }
         return boundary;

@@ -36,6 +36,13 @@ internal static class LongstaffSchwartzTraining
         SimulationLimits? limits, CancellationToken cancellation)
     {
         if (schedule.ExerciseCount == 1) return new ExerciseBoundary(1); // European: nothing to decide
+        var samples = Job(schedule, model, settings, limits).Run(cancellation);
+        return LongstaffSchwartzRegression.Fit(type, strike, samples.Rows, schedule.GrowthToExpiry, cancellation);
+    }
+
+    /// <summary>The training set as a block job: each path's price on every exercise date.</summary>
+    public static PathSampleJob Job(ExerciseGrid schedule, IPathModel model, MonteCarloSettings settings, SimulationLimits? limits)
+    {
         var training = new MonteCarloSettings
         {
             Paths = TrainingPaths(settings.Paths, schedule.ExerciseCount),
@@ -44,7 +51,6 @@ internal static class LongstaffSchwartzTraining
         };
         var exerciseSteps = Enumerable.Range(0, schedule.Grid.Count).Where(k => schedule.ExerciseOfStep[k] >= 0).ToArray();
         var recorder = new PricesAtSteps(exerciseSteps, schedule.Grid.Count);
-        var samples = new PathSampleJob(training, new SimulationGroup(model, schedule.Grid, recorder), limits).Run(cancellation);
-        return LongstaffSchwartzRegression.Fit(type, strike, samples.Rows, schedule.GrowthToExpiry);
+        return new PathSampleJob(training, new SimulationGroup(model, schedule.Grid, recorder), limits);
     }
 }

@@ -98,7 +98,7 @@ public sealed class AveragePricePayoff : IPathPayoff
             if (!isFixing[step]) return;
             TensorPrimitives.Add(_sum, prices, _sum);
             if (!_needsLogs) return;
-            TensorPrimitives.Log(prices, _scratch);
+            Simd.SimdMath.Log(prices, _scratch);
             TensorPrimitives.Add(_logSum, _scratch, _logSum);
         }
 
@@ -113,7 +113,7 @@ public sealed class AveragePricePayoff : IPathPayoff
             {
                 TensorPrimitives.Add(_logSum, payoff.PastLogSum, _scratch);
                 TensorPrimitives.Multiply(_scratch, inverseN, _scratch);
-                TensorPrimitives.Exp(_scratch, _scratch);
+                Simd.SimdMath.Exp(_scratch, _scratch);
             }
             var averaged = payoff.Average == AverageKind.Geometric ? _scratch : _sum;
             VanillaPayoff.Apply(payoff.Type, payoff.Strike, averaged, values);

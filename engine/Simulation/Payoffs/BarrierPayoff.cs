@@ -74,7 +74,7 @@ public sealed class BarrierPayoff : IPathPayoff
         public void Observe(int step, ReadOnlySpan<double> prices)
         {
             prices.CopyTo(_terminal);
-            TensorPrimitives.Log(prices, _distance);
+            Simd.SimdMath.Log(prices, _distance);
             TensorPrimitives.Subtract(_distance, _logBarrier, _distance);
             TensorPrimitives.Multiply(_distance, _sign, _distance);
             if (payoff._bridgeVariances is { } variances)
@@ -84,7 +84,7 @@ public sealed class BarrierPayoff : IPathPayoff
                 {
                     TensorPrimitives.Multiply(_previous, _distance, _crossing);
                     TensorPrimitives.Multiply(_crossing, -2.0 / variance, _crossing);
-                    TensorPrimitives.Exp(_crossing, _crossing);
+                    Simd.SimdMath.Exp(_crossing, _crossing);
                 }
                 else _crossing.AsSpan().Clear();
                 for (int i = 0; i < _survival.Length; i++)
@@ -106,7 +106,7 @@ public sealed class BarrierPayoff : IPathPayoff
             // Weight of the vanilla leg: w for a knock-out, 1 − w for a knock-in; the rebate gets the rest.
             if (terms.Knock == BarrierKnock.In) TensorPrimitives.Subtract(1.0, _survival, _survival);
             TensorPrimitives.Subtract(values, terms.Rebate, values);
-            TensorPrimitives.MultiplyAdd(values, _survival, terms.Rebate, values); // (f − R)·w + R
+            Simd.SimdMath.MultiplyAdd(values, _survival, terms.Rebate, values); // (f − R)·w + R
             outputs.Write(PayoffOutput.Value, values);
             outputs.Write(PayoffOutput.Control, _terminal);
         }

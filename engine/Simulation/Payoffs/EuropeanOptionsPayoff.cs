@@ -192,7 +192,7 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
             for (; i <= length - TVec.Count; i += TVec.Count)
             {
                 var w = TVec.Load(_w, i);
-                var f = f0 * TVec.Exp(TVec.MultiplyAdd(sigma, w, drift) + TVec.Load(_j, i));
+                var f = f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, w, drift) + TVec.Load(_j, i));
                 var intrinsic = omega * f - omegaK;
                 var price = df * TVec.Max(intrinsic, zero);
                 var itm = TVec.OneWhereGreater(intrinsic, zero);
@@ -200,9 +200,9 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
                 var exposure = w - sigmaT;
                 var priceUp = df * TVec.Max(omega * f * up - omegaK, zero);
                 var priceDown = df * TVec.Max(omega * f * down - omegaK, zero);
-                var volUp = f * TVec.Exp(TVec.MultiplyAdd(dSigma, exposure, volBumpDrift));
-                var volDown = f * TVec.Exp(TVec.MultiplyAdd(minusDSigma, exposure, volBumpDrift));
-                var earlier = f0 * TVec.Exp(TVec.MultiplyAdd(sigma, TVec.Load(_wEarlier, i), driftEarlier) + TVec.Load(_jEarlier, i));
+                var volUp = f * ElementaryFunctions.Exp(TVec.MultiplyAdd(dSigma, exposure, volBumpDrift));
+                var volDown = f * ElementaryFunctions.Exp(TVec.MultiplyAdd(minusDSigma, exposure, volBumpDrift));
+                var earlier = f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, TVec.Load(_wEarlier, i), driftEarlier) + TVec.Load(_jEarlier, i));
                 var earlierPrice = dfEarlier * TVec.Max(omega * earlier - omegaK, zero);
 
                 price.Store(_outputs, EuropeanOutput.Price * b + i);

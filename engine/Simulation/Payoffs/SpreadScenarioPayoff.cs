@@ -90,10 +90,10 @@ internal sealed record SpreadScenarioPayoff(OptionType Type, double Strike, IRea
                     Array.Fill(_legValue, scenario.LogShift[i]);
                     if (scenario.BrownianLoadingShift is { } g)
                         for (int j = 0; j < _terminalBrownian.Length; j++)
-                            if (g[i, j] != 0) TensorPrimitives.MultiplyAdd(_terminalBrownian[j], g[i, j], _legValue, _legValue);
-                    TensorPrimitives.Exp(_legValue, _legValue);
+                            if (g[i, j] != 0) Simd.SimdMath.MultiplyAdd(_terminalBrownian[j], g[i, j], _legValue, _legValue);
+                    Simd.SimdMath.Exp(_legValue, _legValue);
                     TensorPrimitives.Multiply(_legValue, _terminalPrices[i], _legValue);
-                    TensorPrimitives.MultiplyAdd(_legValue, weights[i], _spread, _spread);
+                    Simd.SimdMath.MultiplyAdd(_legValue, weights[i], _spread, _spread);
                 }
                 VanillaPayoff.Apply(_payoff.Type, _payoff.Strike, _spread, _term);
                 outputs.Write(s, _term);

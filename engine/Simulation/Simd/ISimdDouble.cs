@@ -17,15 +17,22 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
     static abstract TSelf operator +(TSelf left, TSelf right);
     static abstract TSelf operator -(TSelf left, TSelf right);
     static abstract TSelf operator *(TSelf left, TSelf right);
+    static abstract TSelf operator /(TSelf left, TSelf right);
 
     /// <summary>a * b + c with a single rounding.</summary>
     static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
     static abstract TSelf Max(TSelf left, TSelf right);
     static abstract TSelf Min(TSelf left, TSelf right);
-    static abstract TSelf Exp(TSelf value);
-    static abstract TSelf Log(TSelf value);
-    static abstract (TSelf Sin, TSelf Cos) SinCos(TSelf value);
     static abstract TSelf Sqrt(TSelf value);
+
+    /// <summary>ifTrue in each element where left &gt; right, else ifFalse (false where either is NaN).</summary>
+    static abstract TSelf WhereGreater(TSelf left, TSelf right, TSelf ifTrue, TSelf ifFalse);
+
+    /// <summary>2ⁿ for integral n in [−1022, 1023], built from its exponent bits.</summary>
+    static abstract TSelf PowerOfTwo(TSelf integral);
+
+    /// <summary>A positive normal x as m·2ᵉ with m in [1, 2): (m, e), from its bits.</summary>
+    static abstract (TSelf Mantissa, TSelf Exponent) Decompose(TSelf value);
 
     /// <summary>1.0 in each element where left &gt; right, else 0.0.</summary>
     static abstract TSelf OneWhereGreater(TSelf left, TSelf right);

@@ -23,19 +23,25 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     public static SimdDouble256 operator +(SimdDouble256 l, SimdDouble256 r) => new(l._v + r._v);
     public static SimdDouble256 operator -(SimdDouble256 l, SimdDouble256 r) => new(l._v - r._v);
     public static SimdDouble256 operator *(SimdDouble256 l, SimdDouble256 r) => new(l._v * r._v);
+    public static SimdDouble256 operator /(SimdDouble256 l, SimdDouble256 r) => new(l._v / r._v);
     public static SimdDouble256 MultiplyAdd(SimdDouble256 a, SimdDouble256 b, SimdDouble256 c) => new(Vector256.FusedMultiplyAdd(a._v, b._v, c._v));
     public static SimdDouble256 Max(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Max(l._v, r._v));
     public static SimdDouble256 Min(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Min(l._v, r._v));
-    public static SimdDouble256 Exp(SimdDouble256 v) => new(Vector256.Exp(v._v));
-    public static SimdDouble256 Log(SimdDouble256 v) => new(Vector256.Log(v._v));
-
-    public static (SimdDouble256 Sin, SimdDouble256 Cos) SinCos(SimdDouble256 v)
-    {
-        var (sin, cos) = Vector256.SinCos(v._v);
-        return (new(sin), new(cos));
-    }
-
     public static SimdDouble256 Sqrt(SimdDouble256 v) => new(Vector256.Sqrt(v._v));
     public static SimdDouble256 OneWhereGreater(SimdDouble256 l, SimdDouble256 r) =>
         new(Vector256.GreaterThan(l._v, r._v) & Vector256<double>.One);
+
+    public static SimdDouble256 WhereGreater(SimdDouble256 l, SimdDouble256 r, SimdDouble256 ifTrue, SimdDouble256 ifFalse) =>
+        new(Vector256.ConditionalSelect(Vector256.GreaterThan(l._v, r._v), ifTrue._v, ifFalse._v));
+
+    public static SimdDouble256 PowerOfTwo(SimdDouble256 n) =>
+        new(((n._v + Vector256.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
+
+    public static (SimdDouble256 Mantissa, SimdDouble256 Exponent) Decompose(SimdDouble256 v)
+    {
+        var bits = v._v.AsUInt64();
+        var mantissa = (bits & Vector256.Create(ExponentBits.MantissaMask)) | Vector256.Create(ExponentBits.OneBits);
+        var exponent = ((bits >> 52) | Vector256.Create(ExponentBits.ShiftBits)).AsDouble() - Vector256.Create(ExponentBits.BiasedShift);
+        return (new(mantissa.AsDouble()), new(exponent));
+    }
 }

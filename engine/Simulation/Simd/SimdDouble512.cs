@@ -23,19 +23,25 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
     public static SimdDouble512 operator +(SimdDouble512 l, SimdDouble512 r) => new(l._v + r._v);
     public static SimdDouble512 operator -(SimdDouble512 l, SimdDouble512 r) => new(l._v - r._v);
     public static SimdDouble512 operator *(SimdDouble512 l, SimdDouble512 r) => new(l._v * r._v);
+    public static SimdDouble512 operator /(SimdDouble512 l, SimdDouble512 r) => new(l._v / r._v);
     public static SimdDouble512 MultiplyAdd(SimdDouble512 a, SimdDouble512 b, SimdDouble512 c) => new(Vector512.FusedMultiplyAdd(a._v, b._v, c._v));
     public static SimdDouble512 Max(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Max(l._v, r._v));
     public static SimdDouble512 Min(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Min(l._v, r._v));
-    public static SimdDouble512 Exp(SimdDouble512 v) => new(Vector512.Exp(v._v));
-    public static SimdDouble512 Log(SimdDouble512 v) => new(Vector512.Log(v._v));
-
-    public static (SimdDouble512 Sin, SimdDouble512 Cos) SinCos(SimdDouble512 v)
-    {
-        var (sin, cos) = Vector512.SinCos(v._v);
-        return (new(sin), new(cos));
-    }
-
     public static SimdDouble512 Sqrt(SimdDouble512 v) => new(Vector512.Sqrt(v._v));
     public static SimdDouble512 OneWhereGreater(SimdDouble512 l, SimdDouble512 r) =>
         new(Vector512.GreaterThan(l._v, r._v) & Vector512<double>.One);
+
+    public static SimdDouble512 WhereGreater(SimdDouble512 l, SimdDouble512 r, SimdDouble512 ifTrue, SimdDouble512 ifFalse) =>
+        new(Vector512.ConditionalSelect(Vector512.GreaterThan(l._v, r._v), ifTrue._v, ifFalse._v));
+
+    public static SimdDouble512 PowerOfTwo(SimdDouble512 n) =>
+        new(((n._v + Vector512.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
+
+    public static (SimdDouble512 Mantissa, SimdDouble512 Exponent) Decompose(SimdDouble512 v)
+    {
+        var bits = v._v.AsUInt64();
+        var mantissa = (bits & Vector512.Create(ExponentBits.MantissaMask)) | Vector512.Create(ExponentBits.OneBits);
+        var exponent = ((bits >> 52) | Vector512.Create(ExponentBits.ShiftBits)).AsDouble() - Vector512.Create(ExponentBits.BiasedShift);
+        return (new(mantissa.AsDouble()), new(exponent));
+    }
 }

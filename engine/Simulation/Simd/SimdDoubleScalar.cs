@@ -12,18 +12,23 @@ internal readonly struct SimdDoubleScalar(double value) : ISimdDouble<SimdDouble
     public static SimdDoubleScalar operator +(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v + r._v);
     public static SimdDoubleScalar operator -(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v - r._v);
     public static SimdDoubleScalar operator *(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v * r._v);
+    public static SimdDoubleScalar operator /(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v / r._v);
     public static SimdDoubleScalar MultiplyAdd(SimdDoubleScalar a, SimdDoubleScalar b, SimdDoubleScalar c) => new(Math.FusedMultiplyAdd(a._v, b._v, c._v));
     public static SimdDoubleScalar Max(SimdDoubleScalar l, SimdDoubleScalar r) => new(Math.Max(l._v, r._v));
     public static SimdDoubleScalar Min(SimdDoubleScalar l, SimdDoubleScalar r) => new(Math.Min(l._v, r._v));
-    public static SimdDoubleScalar Exp(SimdDoubleScalar v) => new(Math.Exp(v._v));
-    public static SimdDoubleScalar Log(SimdDoubleScalar v) => new(Math.Log(v._v));
-
-    public static (SimdDoubleScalar Sin, SimdDoubleScalar Cos) SinCos(SimdDoubleScalar v)
-    {
-        var (sin, cos) = Math.SinCos(v._v);
-        return (new(sin), new(cos));
-    }
-
     public static SimdDoubleScalar Sqrt(SimdDoubleScalar v) => new(Math.Sqrt(v._v));
     public static SimdDoubleScalar OneWhereGreater(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v > r._v ? 1.0 : 0.0);
+    public static SimdDoubleScalar WhereGreater(SimdDoubleScalar l, SimdDoubleScalar r, SimdDoubleScalar ifTrue, SimdDoubleScalar ifFalse) =>
+        l._v > r._v ? ifTrue : ifFalse;
+
+    public static SimdDoubleScalar PowerOfTwo(SimdDoubleScalar n) =>
+        new(BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(n._v + ExponentBits.BiasedShift) << 52));
+
+    public static (SimdDoubleScalar Mantissa, SimdDoubleScalar Exponent) Decompose(SimdDoubleScalar v)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(v._v);
+        double mantissa = BitConverter.UInt64BitsToDouble((bits & ExponentBits.MantissaMask) | ExponentBits.OneBits);
+        double exponent = BitConverter.UInt64BitsToDouble((bits >> 52) | ExponentBits.ShiftBits) - ExponentBits.BiasedShift;
+        return (new(mantissa), new(exponent));
+    }
 }
