@@ -3,6 +3,7 @@ using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Pricing.ClosedForms;
 using CarbonDerivatives.Engine.Pricing.MonteCarlo;
 using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Pricing;
@@ -29,7 +30,7 @@ public static class Pricers
         ArgumentNullException.ThrowIfNull(inputs);
         bool simulate = inputs.Method == ValuationMethod.MonteCarlo;
         if (simulate) inputs.Grid.Validate(inputs.Limits.MaxSteps);
-        return instrument switch
+        var plan = instrument switch
         {
             FuturesOption option when simulate => SimulatedOption(Resolved(() => option.Resolve(market)), option.Currency, inputs, cancellation),
             AsianOption asian when simulate => SimulatedAsian(Resolved(() => asian.Resolve(market)), asian.Currency, inputs),
@@ -37,6 +38,16 @@ public static class Pricers
             SpreadOption spread when simulate => SimulatedSpread(spread, market, inputs),
             _ => Closed(instrument, tradePrice, market, inputs),
         };
+        // Each underlying its own random numbers (a spread: those of its first leg's), alone or in a book.
+        string? underlying = instrument switch
+        {
+            SpreadOption spread => spread.Leg1?.Underlying,
+            IAllowanceInstrument single => single.Underlying,
+            _ => null,
+        };
+        return plan is SimulatedPlan simulated && underlying is not null
+            ? new SimulatedPlan(simulated.Parts, simulated.Figures, simulated.Currency, simulated.Method) { Streams = StreamTags.ForUnderlying(underlying) }
+            : plan;
     }
 
     /// <summary>The request's field that carries the product: errors in its terms are named under it ("instrument.strike").</summary>

@@ -46,6 +46,9 @@ public sealed class SimulatedPlan : PricingPlan
 
     public string Method { get; }
 
+    /// <summary>The stream tag of the plan's groups (<see cref="StreamTags.ForUnderlying"/> of its underlying).</summary>
+    public ulong Streams { get; init; }
+
     /// <summary>Runs the plan on its own and reads the valuation.</summary>
     public Valuation Run(MonteCarloSettings settings, SimulationLimits limits, CancellationToken cancellation)
     {
@@ -59,9 +62,12 @@ public sealed class SimulatedPlan : PricingPlan
     /// <summary>Adds the parts and every figure's measure, scaled by <paramref name="scale"/>; returns each figure's measure index.</summary>
     public IReadOnlyDictionary<Figure, int> AddTo(JobBuilder builder, double scale)
     {
-        var ids = Parts.Select(builder.Add).ToArray();
+        var ids = AddParts(builder);
         return Figures.ToDictionary(f => f.Key, f => builder.AddMeasure(Translate(f.Value.Measure, ids).Scale(scale)));
     }
+
+    /// <summary>Adds the parts on the plan's streams; returns their ids in the builder, in part order.</summary>
+    public int[] AddParts(JobBuilder builder) => [.. Parts.Select(p => builder.Add(p, Streams))];
 
     /// <summary>A measure over the plan's parts as a measure over the job's part ids <paramref name="partIds"/>.</summary>
     public static Measure Translate(Measure measure, IReadOnlyList<int> partIds) => new(

@@ -69,7 +69,7 @@ public static class PortfolioRiskEngine
                     switch (Pricers.Plan(p.Instrument, p.TradePrice, market, p.Inputs, cancellation))
                     {
                         case SimulatedPlan plan:
-                            var ids = plan.Parts.Select(builder.Add).ToArray();
+                            var ids = plan.AddParts(builder);
                             simulated.Add((p, plan, plan.Figures.ToDictionary(f => f.Key,
                                 f => builder.AddMeasure(SimulatedPlan.Translate(f.Value.Measure, ids).Scale(p.Lots)))));
                             aggregator.AddSimulated(p, plan, ids);

@@ -1,6 +1,4 @@
 using CarbonDerivatives.Engine.Numerics;
-using System.Numerics.Tensors;
-
 
 namespace CarbonDerivatives.Engine.Simulation;
 

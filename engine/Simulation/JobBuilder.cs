@@ -7,14 +7,16 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// </summary>
 public sealed class JobBuilder
 {
-    private readonly List<SimulationPart> _parts = [];
+    private readonly List<(SimulationPart Part, ulong Streams)> _parts = [];
     private readonly List<Measure> _measures = [];
 
     /// <summary>Adds a part; returns its id for <see cref="MeasureTerm.Group"/> in measures given to <see cref="AddMeasure"/>.</summary>
-    public int Add(SimulationPart part)
+    /// <param name="part">The part.</param>
+    /// <param name="streams">Its group's stream tag (<see cref="StreamTags"/>); parts merge only on the same streams.</param>
+    public int Add(SimulationPart part, ulong streams = 0)
     {
         ArgumentNullException.ThrowIfNull(part);
-        _parts.Add(part);
+        _parts.Add((part, streams));
         return _parts.Count - 1;
     }
 
@@ -34,25 +36,25 @@ public sealed class JobBuilder
     {
         var groups = new List<SimulationGroup>();
         var location = new (int Group, int Offset)[_parts.Count];
-        var byKey = new Dictionary<object, List<int>>();
+        var byKey = new Dictionary<(ulong Streams, object Key), List<int>>();
         var order = new List<List<int>>();
         for (int p = 0; p < _parts.Count; p++)
         {
-            var key = _parts[p].MergeKey;
-            if (key is null) { order.Add([p]); continue; }
-            if (!byKey.TryGetValue(key, out var members)) order.Add(byKey[key] = members = []);
+            var (part, streams) = _parts[p];
+            if (part.MergeKey is not { } key) { order.Add([p]); continue; }
+            if (!byKey.TryGetValue((streams, key), out var members)) order.Add(byKey[(streams, key)] = members = []);
             members.Add(p);
         }
         foreach (var members in order)
         {
-            var parts = members.Select(p => _parts[p]).ToArray();
+            var parts = members.Select(p => _parts[p].Part).ToArray();
             int offset = 0;
             foreach (int p in members)
             {
                 location[p] = (groups.Count, offset);
-                offset += _parts[p].Outputs;
+                offset += _parts[p].Part.Outputs;
             }
-            groups.Add(parts[0].Build(parts));
+            groups.Add(parts[0].Build(parts).WithStreamTag(_parts[members[0]].Streams));
         }
         MeasureTerm Translate(MeasureTerm t) => new(location[t.Group].Group, location[t.Group].Offset + t.Output, t.Weight);
         var measures = _measures.Select(m => new Measure([.. m.Terms.Select(Translate)],

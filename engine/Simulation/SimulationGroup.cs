@@ -26,6 +26,18 @@ public sealed class SimulationGroup
         StreamTag = streamTag;
     }
 
+    private SimulationGroup(SimulationGroup source, ulong streamTag)
+    {
+        Grid = source.Grid;
+        _stepper = source._stepper;
+        _probe = source._probe;
+        Payoff = source.Payoff;
+        StreamTag = streamTag;
+    }
+
+    /// <summary>The same group drawing from the streams tagged <paramref name="streamTag"/> (the prepared model is shared).</summary>
+    public SimulationGroup WithStreamTag(ulong streamTag) => streamTag == StreamTag ? this : new SimulationGroup(this, streamTag);
+
     // Prepared on first use, so that a job checks its budget before any per-step coefficients are allocated.
     private readonly Lazy<IPathStepper> _stepper;
     private readonly Lazy<IPayoffAccumulator> _probe;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CarbonDerivatives.Engine.Simulation.Simd;
 
 /// <summary>
@@ -19,30 +21,55 @@ internal static class ElementaryFunctions
     private const double Sqrt2 = 1.4142135623730951;
     private const double SmallestNormal = 2.2250738585072014e-308;
 
-    // e^r = 1 + r·Q(r), Q(r) = Σ rⁿ⁻¹/n!, n = 13 … 1 (|r| ≤ ln2/2: the first omitted term is below 2⁻⁵⁸ of the result).
-    private static readonly double[] ExpCoefficients = [.. Enumerable.Range(1, 13).Reverse().Select(n => 1 / Factorial(n))];
+    // Horner coefficients, highest power first. They are Taylor coefficients rounded to double (1/n!, 2/(2k+1)), not a
+    // minimax fit, so the degrees are a little higher than a libm's; each first omitted term is below 2⁻⁵⁷ of the result.
+    // e^r = 1 + r·Q(r), Q(r) = Σ rⁿ⁻¹/n!, n = 13 … 1, for |r| ≤ ln2/2.
+    private const double E13 = 1.6059043836821613e-10, E12 = 2.08767569878681e-09, E11 = 2.505210838544172e-08,
+        E10 = 2.755731922398589e-07, E9 = 2.7557319223985893e-06, E8 = 2.48015873015873e-05, E7 = 0.0001984126984126984,
+        E6 = 0.001388888888888889, E5 = 0.008333333333333333, E4 = 0.041666666666666664, E3 = 0.16666666666666666;
 
-    // log(1+f) = 2s + s·R(s²), s = f/(2+f): R(z) = z·(2/3 + z·(2/5 + …)), 11 terms for s² ≤ 0.0295.
-    private static readonly double[] LogCoefficients = [.. Enumerable.Range(1, 11).Reverse().Select(k => 2.0 / (2 * k + 1))];
+    // log(1+f) = 2s + s·R, s = f/(2+f), R = z·Σ 2zᵏ⁻¹/(2k+1), k = 1 … 11, z = s² ≤ 0.0295.
+    private const double L11 = 0.08695652173913043, L10 = 0.09523809523809523, L9 = 0.10526315789473684,
+        L8 = 0.11764705882352941, L7 = 0.13333333333333333, L6 = 0.15384615384615385, L5 = 0.18181818181818182,
+        L4 = 0.2222222222222222, L3 = 0.2857142857142857, L2 = 0.4, L1 = 0.6666666666666666;
 
-    // sin θ = θ·(1 + z·S(z)), cos θ = 1 + z·C(z), z = θ², |θ| ≤ π/4: Taylor series to θ¹⁷ and θ¹⁶.
-    private static readonly double[] SinCoefficients = [.. Enumerable.Range(1, 8).Reverse().Select(k => Sign(k) / Factorial(2 * k + 1))];
-    private static readonly double[] CosCoefficients = [.. Enumerable.Range(1, 8).Reverse().Select(k => Sign(k) / Factorial(2 * k))];
+    // sin θ = θ + θz·S(z), cos θ = 1 + z·C(z), z = θ², |θ| ≤ π/4: the Taylor series to θ¹⁷ and θ¹⁶.
+    private const double S8 = 2.8114572543455206e-15, S7 = -7.647163731819816e-13, S6 = 1.6059043836821613e-10,
+        S5 = -2.505210838544172e-08, S4 = 2.7557319223985893e-06, S3 = -0.0001984126984126984, S2 = 0.008333333333333333,
+        S1 = -0.16666666666666666;
+    private const double C8 = 4.779477332387385e-14, C7 = -1.1470745597729725e-11, C6 = 2.08767569878681e-09,
+        C5 = -2.755731922398589e-07, C4 = 2.48015873015873e-05, C3 = -0.001388888888888889, C2 = 0.041666666666666664,
+        C1 = -0.5;
 
     /// <summary>e^x; +∞ above 709.78, 0 below −745.13, NaN for NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec Exp<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var clamped = TVec.Min(TVec.Max(x, TVec.Broadcast(-746)), TVec.Broadcast(710));
         var k = RoundToEven(clamped * TVec.Broadcast(Log2E));
         var r = TVec.MultiplyAdd(k, TVec.Broadcast(-Ln2High), clamped);
         r = TVec.MultiplyAdd(k, TVec.Broadcast(-Ln2Low), r);
-        var p = TVec.MultiplyAdd(Polynomial(ExpCoefficients, r), r, TVec.Broadcast(1));
+        var q = TVec.Broadcast(E13);
+        q = Step(q, r, E12);
+        q = Step(q, r, E11);
+        q = Step(q, r, E10);
+        q = Step(q, r, E9);
+        q = Step(q, r, E8);
+        q = Step(q, r, E7);
+        q = Step(q, r, E6);
+        q = Step(q, r, E5);
+        q = Step(q, r, E4);
+        q = Step(q, r, E3);
+        q = Step(q, r, 0.5);
+        q = Step(q, r, 1.0);
+        var p = TVec.MultiplyAdd(q, r, TVec.Broadcast(1));
         // 2^k in two factors, each a normal power of two, so results near overflow and in the subnormal range scale right.
         var half = RoundToEven(k * TVec.Broadcast(0.5));
         return p * TVec.PowerOfTwo(half) * TVec.PowerOfTwo(k - half);
     }
 
     /// <summary>ln x; −∞ at ±0, NaN below zero and for NaN, +∞ at +∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec Log<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var zero = TVec.Broadcast(0);
@@ -58,7 +85,18 @@ internal static class ElementaryFunctions
         var f = mantissa - one;
         var s = f / (TVec.Broadcast(2) + f);
         var z = s * s;
-        var r = Polynomial(LogCoefficients, z) * z;
+        var r = TVec.Broadcast(L11);
+        r = Step(r, z, L10);
+        r = Step(r, z, L9);
+        r = Step(r, z, L8);
+        r = Step(r, z, L7);
+        r = Step(r, z, L6);
+        r = Step(r, z, L5);
+        r = Step(r, z, L4);
+        r = Step(r, z, L3);
+        r = Step(r, z, L2);
+        r = Step(r, z, L1);
+        r *= z;
         var halfSquare = TVec.Broadcast(0.5) * f * f;
         var low = TVec.MultiplyAdd(s, halfSquare + r, exponent * TVec.Broadcast(Ln2Low));
         var log = TVec.MultiplyAdd(exponent, TVec.Broadcast(Ln2High), f - (halfSquare - low));
@@ -70,6 +108,7 @@ internal static class ElementaryFunctions
     }
 
     /// <summary>(sin 2πt, cos 2πt): the argument in whole turns, so the reduction to an octant is exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (TVec Sin, TVec Cos) SinCosOfTurns<TVec>(TVec turns) where TVec : struct, ISimdDouble<TVec>
     {
         var zero = TVec.Broadcast(0);
@@ -78,8 +117,24 @@ internal static class ElementaryFunctions
         var fraction = TVec.MultiplyAdd(quarter, TVec.Broadcast(-0.25), turns); // in [−⅛, ⅛], exact
         var theta = TVec.MultiplyAdd(fraction, TVec.Broadcast(TwoPiHigh), fraction * TVec.Broadcast(TwoPiLow));
         var z = theta * theta;
-        var sin = TVec.MultiplyAdd(theta * z, Polynomial(SinCoefficients, z), theta);
-        var cos = TVec.MultiplyAdd(z, Polynomial(CosCoefficients, z), one);
+        var sinSeries = TVec.Broadcast(S8);
+        sinSeries = Step(sinSeries, z, S7);
+        sinSeries = Step(sinSeries, z, S6);
+        sinSeries = Step(sinSeries, z, S5);
+        sinSeries = Step(sinSeries, z, S4);
+        sinSeries = Step(sinSeries, z, S3);
+        sinSeries = Step(sinSeries, z, S2);
+        sinSeries = Step(sinSeries, z, S1);
+        var cosSeries = TVec.Broadcast(C8);
+        cosSeries = Step(cosSeries, z, C7);
+        cosSeries = Step(cosSeries, z, C6);
+        cosSeries = Step(cosSeries, z, C5);
+        cosSeries = Step(cosSeries, z, C4);
+        cosSeries = Step(cosSeries, z, C3);
+        cosSeries = Step(cosSeries, z, C2);
+        cosSeries = Step(cosSeries, z, C1);
+        var sin = TVec.MultiplyAdd(theta * z, sinSeries, theta);
+        var cos = TVec.MultiplyAdd(z, cosSeries, one);
 
         var quadrant = quarter - TVec.Broadcast(4) * Floor(quarter * TVec.Broadcast(0.25)); // 0, 1, 2 or 3
         var odd = TVec.WhereGreater(quadrant, TVec.Broadcast(0.5), one, zero) - TVec.WhereGreater(quadrant, TVec.Broadcast(1.5), one, zero)
@@ -90,29 +145,25 @@ internal static class ElementaryFunctions
         return (sign * sinOut, sign * cosOut);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec RoundToEven<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var shift = TVec.Broadcast(RoundingShift);
         return x + shift - shift;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec Floor<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var rounded = RoundToEven(x);
         return rounded - TVec.WhereGreater(rounded, x, TVec.Broadcast(1), TVec.Broadcast(0));
     }
 
-    /// <summary>Horner's rule with one rounding per step; coefficients from the highest power down.</summary>
-    private static TVec Polynomial<TVec>(double[] coefficients, TVec x) where TVec : struct, ISimdDouble<TVec>
-    {
-        var sum = TVec.Broadcast(coefficients[0]);
-        for (int i = 1; i < coefficients.Length; i++) sum = TVec.MultiplyAdd(sum, x, TVec.Broadcast(coefficients[i]));
-        return sum;
-    }
-
-    private static double Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
-
-    private static double Sign(int k) => k % 2 == 0 ? 1 : -1;
+    /// <summary>One step of Horner's rule, sum·x + c with one rounding (the polynomials are unrolled: loops over
+    /// coefficient arrays ran five times slower).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Step<TVec>(TVec sum, TVec x, double c) where TVec : struct, ISimdDouble<TVec> =>
+        TVec.MultiplyAdd(sum, x, TVec.Broadcast(c));
 }
 
 /// <summary>

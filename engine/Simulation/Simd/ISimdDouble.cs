@@ -3,7 +3,9 @@ namespace CarbonDerivatives.Engine.Simulation.Simd;
 /// <summary>
 /// A vector of doubles of some width (512-bit, 256-bit or one scalar). Kernels are written once as
 /// generic methods over this interface; the JIT specialises each width, so the wrappers cost nothing.
-/// This keeps one definition of each kernel instead of one copy per SIMD tier.
+/// This keeps one definition of each kernel instead of one copy per SIMD tier. Implementations mark every member
+/// AggressiveInlining: in a large kernel the JIT's inlining budget otherwise runs out and leaves the operators as
+/// calls (the European sensitivities kernel, with three exponentials inlined, ran five times slower).
 /// </summary>
 internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
 {

@@ -19,24 +19,37 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     public void Store(Span<double> destination, int offset) =>
         _v.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 Broadcast(double value) => new(Vector256.Create(value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 operator +(SimdDouble256 l, SimdDouble256 r) => new(l._v + r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 operator -(SimdDouble256 l, SimdDouble256 r) => new(l._v - r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 operator *(SimdDouble256 l, SimdDouble256 r) => new(l._v * r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 operator /(SimdDouble256 l, SimdDouble256 r) => new(l._v / r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 MultiplyAdd(SimdDouble256 a, SimdDouble256 b, SimdDouble256 c) => new(Vector256.FusedMultiplyAdd(a._v, b._v, c._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 Max(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Max(l._v, r._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 Min(SimdDouble256 l, SimdDouble256 r) => new(Vector256.Min(l._v, r._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 Sqrt(SimdDouble256 v) => new(Vector256.Sqrt(v._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 OneWhereGreater(SimdDouble256 l, SimdDouble256 r) =>
         new(Vector256.GreaterThan(l._v, r._v) & Vector256<double>.One);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 WhereGreater(SimdDouble256 l, SimdDouble256 r, SimdDouble256 ifTrue, SimdDouble256 ifFalse) =>
         new(Vector256.ConditionalSelect(Vector256.GreaterThan(l._v, r._v), ifTrue._v, ifFalse._v));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 PowerOfTwo(SimdDouble256 n) =>
         new(((n._v + Vector256.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDouble256 Mantissa, SimdDouble256 Exponent) Decompose(SimdDouble256 v)
     {
         var bits = v._v.AsUInt64();

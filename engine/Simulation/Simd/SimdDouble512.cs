@@ -19,24 +19,37 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
     public void Store(Span<double> destination, int offset) =>
         _v.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 Broadcast(double value) => new(Vector512.Create(value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 operator +(SimdDouble512 l, SimdDouble512 r) => new(l._v + r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 operator -(SimdDouble512 l, SimdDouble512 r) => new(l._v - r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 operator *(SimdDouble512 l, SimdDouble512 r) => new(l._v * r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 operator /(SimdDouble512 l, SimdDouble512 r) => new(l._v / r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 MultiplyAdd(SimdDouble512 a, SimdDouble512 b, SimdDouble512 c) => new(Vector512.FusedMultiplyAdd(a._v, b._v, c._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 Max(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Max(l._v, r._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 Min(SimdDouble512 l, SimdDouble512 r) => new(Vector512.Min(l._v, r._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 Sqrt(SimdDouble512 v) => new(Vector512.Sqrt(v._v));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 OneWhereGreater(SimdDouble512 l, SimdDouble512 r) =>
         new(Vector512.GreaterThan(l._v, r._v) & Vector512<double>.One);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 WhereGreater(SimdDouble512 l, SimdDouble512 r, SimdDouble512 ifTrue, SimdDouble512 ifFalse) =>
         new(Vector512.ConditionalSelect(Vector512.GreaterThan(l._v, r._v), ifTrue._v, ifFalse._v));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 PowerOfTwo(SimdDouble512 n) =>
         new(((n._v + Vector512.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDouble512 Mantissa, SimdDouble512 Exponent) Decompose(SimdDouble512 v)
     {
         var bits = v._v.AsUInt64();

@@ -19,12 +19,18 @@ internal readonly struct SimdUInt64x256(Vector256<ulong> value) : ISimdUInt64<Si
     public void Store(Span<ulong> destination, int offset) =>
         _v.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x256 operator +(SimdUInt64x256 l, SimdUInt64x256 r) => new(l._v + r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x256 operator ^(SimdUInt64x256 l, SimdUInt64x256 r) => new(l._v ^ r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x256 operator |(SimdUInt64x256 l, SimdUInt64x256 r) => new(l._v | r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x256 operator <<(SimdUInt64x256 v, int shift) => new(v._v << shift);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x256 operator >>>(SimdUInt64x256 v, int shift) => new(v._v >>> shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 ToUniform(SimdUInt64x256 bits) =>
         new(Vector256.FusedMultiplyAdd(Vector256.ConvertToDouble(bits._v >>> 11),
             Vector256.Create(UniformBits.Scale), Vector256.Create(UniformBits.HalfUlp)));

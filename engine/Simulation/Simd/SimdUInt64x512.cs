@@ -19,12 +19,18 @@ internal readonly struct SimdUInt64x512(Vector512<ulong> value) : ISimdUInt64<Si
     public void Store(Span<ulong> destination, int offset) =>
         _v.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x512 operator +(SimdUInt64x512 l, SimdUInt64x512 r) => new(l._v + r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x512 operator ^(SimdUInt64x512 l, SimdUInt64x512 r) => new(l._v ^ r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x512 operator |(SimdUInt64x512 l, SimdUInt64x512 r) => new(l._v | r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x512 operator <<(SimdUInt64x512 v, int shift) => new(v._v << shift);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdUInt64x512 operator >>>(SimdUInt64x512 v, int shift) => new(v._v >>> shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 ToUniform(SimdUInt64x512 bits) =>
         new(Vector512.FusedMultiplyAdd(Vector512.ConvertToDouble(bits._v >>> 11),
             Vector512.Create(UniformBits.Scale), Vector512.Create(UniformBits.HalfUlp)));
