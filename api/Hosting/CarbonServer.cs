@@ -7,6 +7,7 @@ using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CarbonDerivatives.Api.Hosting;
@@ -36,14 +37,17 @@ public static class CarbonServer
             return new SimulationLimits { MaxPathSteps = o.MaxPathSteps, MaxPaths = o.MaxPaths, MaxSteps = o.MaxSteps };
         });
         builder.Services.AddSingleton<IValuationService>(sp => new ValuationService(sp.GetRequiredService<SimulationLimits>()));
-        builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath,
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISnapshotStore, SnapshotStore>();
         builder.Services.AddSingleton<PortfolioStore>();
         builder.Services.AddSingleton<SpecStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new SpecCatalog(
             SpecLibraryLoader.Load(SpecDirectory.Find(sp.GetRequiredService<IOptions<ServerOptions>>().Value.SpecsDirectory, builder.Environment.ContentRootPath),
+                DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SpecCatalog))),
-            sp.GetRequiredService<SpecStore>()));
+            sp.GetRequiredService<SpecStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SimulationGate>();
         builder.Services.AddGrpc(o =>
         {
@@ -66,9 +70,9 @@ public static class CarbonServer
         return app;
     }
 
-    private static IDocumentStore DocumentStore(ServerOptions options, string contentRoot) => options.Store switch
+    private static IDocumentStore DocumentStore(ServerOptions options, string contentRoot, TimeProvider time) => options.Store switch
     {
-        "sqlite" => new SqliteDocumentStore(Path.Combine(contentRoot, options.DatabasePath)),
+        "sqlite" => new SqliteDocumentStore(Path.Combine(contentRoot, options.DatabasePath), time),
         "memory" => new InMemoryDocumentStore(),
         _ => throw new InvalidOperationException($"Carbon:Store must be \"sqlite\" or \"memory\", got \"{options.Store}\""),
     };

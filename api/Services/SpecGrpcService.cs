@@ -18,7 +18,8 @@ namespace CarbonDerivatives.Api.Services;
 /// calendars and runs the spec lab (<see cref="SpecLab"/>; futures and spot specs simulate their margin, so they
 /// go through the <see cref="SimulationGate"/> with the call's cancellation token).
 /// </summary>
-public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshots, SimulationGate gate, IOptions<ServerOptions> options)
+public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshots, SimulationGate gate, IOptions<ServerOptions> options,
+    TimeProvider time)
     : SpecService.SpecServiceBase
 {
     /// <summary>Contracts of a listing calendar when the request leaves count at zero.</summary>
@@ -70,7 +71,7 @@ public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshot
         var s = SpecRequestMapper.Spec(request.Spec, catalog, "spec");
         var from = request.FromDate.Length > 0 ? ProtoDates.Parse(request.FromDate, "from_date")
             : request.Market is not null ? PriceRequestMapper.Market(request.Market, snapshots, "market").ValuationDate
-            : DateOnly.FromDateTime(DateTime.UtcNow);
+            : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         int count = request.Count == 0 ? DefaultCalendarCount : request.Count;
         var contracts = SpecFieldPath.Translate(s.Field, () => Engine.Specs.ListingCalendar.Resolve(s.Spec, from, count, s.Library));
         return Task.FromResult(new ListingCalendarResponse

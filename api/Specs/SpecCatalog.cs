@@ -21,7 +21,7 @@ public sealed record CatalogSpec(ContractSpec Spec, string Json, SpecSource Sour
 /// <see cref="SpecStore"/>. A saved spec may not take a library code (the library is the exchange's published
 /// terms; a variant gets a code of its own). Options are validated against the futures of both.
 /// </summary>
-public sealed class SpecCatalog(SpecLibraryLoad library, SpecStore saved)
+public sealed class SpecCatalog(SpecLibraryLoad library, SpecStore saved, TimeProvider time)
 {
     /// <summary>Problems with files of the library directory (those files were left out).</summary>
     public ImmutableArray<SpecFileError> LibraryErrors => library.Errors;
@@ -32,7 +32,7 @@ public sealed class SpecCatalog(SpecLibraryLoad library, SpecStore saved)
     public ContractSpecLibrary Combined()
     {
         var specs = library.Library.Specs.Values.Concat(SavedSpecs().Select(s => s.Spec)).ToList();
-        return ContractSpecLibrary.Create(specs).Library;
+        return ContractSpecLibrary.Create(specs, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Library;
     }
 
     /// <summary>The spec with <paramref name="code"/>, library first; null when there is none.</summary>

@@ -5,14 +5,14 @@ namespace CarbonDerivatives.Api.Specs;
 /// <summary>Loads the spec library at start. A bad file is logged and left out; it never stops the server.</summary>
 internal static partial class SpecLibraryLoader
 {
-    public static SpecLibraryLoad Load(string? directory, ILogger logger)
+    public static SpecLibraryLoad Load(string? directory, DateOnly validFrom, ILogger logger)
     {
         if (directory is null || !Directory.Exists(directory))
         {
             NoLibrary(logger, directory ?? "specs/");
-            return new SpecLibraryLoad(ContractSpecLibrary.Empty, []);
+            return new SpecLibraryLoad(ContractSpecLibrary.Empty(validFrom), []);
         }
-        var load = ContractSpecLibrary.LoadDirectory(directory);
+        var load = ContractSpecLibrary.LoadDirectory(directory, validFrom);
         foreach (var error in load.Errors) BadFile(logger, error.ToString());
         Loaded(logger, load.Library.Specs.Count, directory, load.Errors.Length);
         return load;

@@ -10,9 +10,13 @@ namespace CarbonDerivatives.Api.Storage;
 public sealed class SqliteDocumentStore : IDocumentStore
 {
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
 
-    public SqliteDocumentStore(string path)
+    /// <param name="path">The database file (created with its folder when missing).</param>
+    /// <param name="time">Stamps each saved document (saved_utc); the system clock when null.</param>
+    public SqliteDocumentStore(string path, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         using var connection = Open();
@@ -38,7 +42,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             """, kind, id);
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$body", body);
-        command.Parameters.AddWithValue("$saved", DateTime.UtcNow.ToString("O"));
+        command.Parameters.AddWithValue("$saved", _time.GetUtcNow().UtcDateTime.ToString("O"));
         command.ExecuteNonQuery();
         transaction.Commit();
     }

@@ -24,17 +24,27 @@ public sealed record SpecLibraryLoad(ContractSpecLibrary Library, ImmutableArray
 /// </summary>
 public sealed class ContractSpecLibrary
 {
-    /// <summary>A valid spec must resolve this many contracts from this date (the resolvability check of options).</summary>
-    private static readonly DateOnly ResolvableFrom = new(2025, 1, 1);
+    /// <summary>A valid option spec must resolve this many contracts from <see cref="ValidFrom"/>.</summary>
     private const int ResolvableCount = 24;
 
-    private ContractSpecLibrary(ImmutableSortedDictionary<string, ContractSpec> specs) => Specs = specs;
+    private ContractSpecLibrary(ImmutableSortedDictionary<string, ContractSpec> specs, DateOnly validFrom)
+    {
+        Specs = specs;
+        ValidFrom = validFrom;
+    }
 
     /// <summary>The specs by code.</summary>
     public ImmutableSortedDictionary<string, ContractSpec> Specs { get; }
 
-    /// <summary>An empty library.</summary>
-    public static ContractSpecLibrary Empty { get; } = new(ImmutableSortedDictionary.Create<string, ContractSpec>(StringComparer.Ordinal));
+    /// <summary>
+    /// The date from which a spec must work: its expiry rule resolves in every listed month of the ten years from this
+    /// year, and an option's listing calendar resolves from this date. The caller's "today" (the engine reads no clock).
+    /// </summary>
+    public DateOnly ValidFrom { get; }
+
+    /// <summary>An empty library checking specs from <paramref name="validFrom"/>.</summary>
+    public static ContractSpecLibrary Empty(DateOnly validFrom) =>
+        new(ImmutableSortedDictionary.Create<string, ContractSpec>(StringComparer.Ordinal), validFrom);
 
     /// <summary>Looks a spec up by code.</summary>
     public bool TryGet(string code, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ContractSpec spec) =>
@@ -54,12 +64,12 @@ public sealed class ContractSpecLibrary
     /// </summary>
     public ImmutableArray<SpecError> Validate(ContractSpec spec)
     {
-        var errors = ContractSpecValidator.Validate(spec, code => TryGet(code, out var s) ? s : null);
+        var errors = ContractSpecValidator.Validate(spec, ValidFrom.Year, code => TryGet(code, out var s) ? s : null);
         if (errors.IsEmpty && spec.Kind == ContractKind.Option)
         {
             try
             {
-                ListingCalendar.Resolve(spec, ResolvableFrom, ResolvableCount, this);
+                ListingCalendar.Resolve(spec, ValidFrom, ResolvableCount, this);
             }
             catch (InvalidInputException e)
             {
@@ -74,12 +84,12 @@ public sealed class ContractSpecLibrary
     /// then options against them. Returns the valid ones and the errors of the others, keyed by
     /// <paramref name="origins"/> (file names; the code when null).
     /// </summary>
-    public static SpecLibraryLoad Create(IReadOnlyList<ContractSpec> specs, IReadOnlyList<string>? origins = null)
+    public static SpecLibraryLoad Create(IReadOnlyList<ContractSpec> specs, DateOnly validFrom, IReadOnlyList<string>? origins = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         string Origin(int i) => origins?[i] ?? specs[i].Code ?? $"specs[{i}]";
         var errors = ImmutableArray.CreateBuilder<SpecFileError>();
-        var library = Empty;
+        var library = Empty(validFrom);
         var firstOrigin = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (bool options in new[] { false, true })
             for (int i = 0; i < specs.Count; i++)
@@ -89,7 +99,7 @@ public sealed class ContractSpecLibrary
                 var found = library.Validate(spec);
                 if (found.IsEmpty && !firstOrigin.TryAdd(spec.Code!, Origin(i)))
                     found = [new SpecError("code", $"duplicate code '{spec.Code}' (also in {firstOrigin[spec.Code!]})")];
-                if (found.IsEmpty) library = new ContractSpecLibrary(library.Specs.Add(spec.Code!, spec));
+                if (found.IsEmpty) library = new ContractSpecLibrary(library.Specs.Add(spec.Code!, spec), validFrom);
                 else errors.AddRange(found.Select(e => new SpecFileError(Origin(i), e)));
             }
         return new SpecLibraryLoad(library, errors.ToImmutable());
@@ -100,7 +110,7 @@ public sealed class ContractSpecLibrary
     /// specs/schema/ is not taken for a spec), in file-name order, and builds the library with <see cref="Create"/>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">When the directory does not exist.</exception>
-    public static SpecLibraryLoad LoadDirectory(string directory)
+    public static SpecLibraryLoad LoadDirectory(string directory, DateOnly validFrom)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"spec directory '{directory}' does not exist");
@@ -118,7 +128,7 @@ public sealed class ContractSpecLibrary
                 origins.Add(file);
             }
         }
-        var built = Create(specs, origins);
+        var built = Create(specs, validFrom, origins);
         return built with { Errors = errors.ToImmutable().AddRange(built.Errors) };
     }
 }

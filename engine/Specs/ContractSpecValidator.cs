@@ -13,17 +13,18 @@ namespace CarbonDerivatives.Engine.Specs;
 /// </summary>
 public static partial class ContractSpecValidator
 {
-    /// <summary>Years over which an expiry rule must resolve for every listed month.</summary>
-    private const int FirstCheckedYear = 2025, CheckedYears = 10;
+    /// <summary>Years, from the first checked one, over which an expiry rule must resolve for every listed month.</summary>
+    private const int CheckedYears = 10;
 
     /// <summary>Relative tolerance of "is a multiple of" and "equals" checks on decimal prices.</summary>
     private const double DecimalTolerance = 1e-9;
 
     /// <summary>Validates <paramref name="spec"/>.</summary>
     /// <param name="spec">The spec.</param>
+    /// <param name="firstCheckedYear">The expiry rule must resolve in every listed month of this year and the nine after (the caller's current year).</param>
     /// <param name="findSpec">Looks up another spec by code (an option's underlying future); null skips that check.</param>
     /// <returns>Every problem found; empty when the spec is valid.</returns>
-    public static ImmutableArray<SpecError> Validate(ContractSpec spec, Func<string, ContractSpec?>? findSpec = null)
+    public static ImmutableArray<SpecError> Validate(ContractSpec spec, int firstCheckedYear, Func<string, ContractSpec?>? findSpec = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var errors = new Errors();
@@ -42,7 +43,7 @@ public static partial class ContractSpecValidator
         if (spec.Tick is null && spec.Kind is ContractKind.Future or ContractKind.Option)
             errors.Add("tick", "is required for a listed future or option");
         Tick(spec.Tick, lotValid ? spec.LotSize : null, errors);
-        Listing(spec, errors);
+        Listing(spec, firstCheckedYear, errors);
         Settlement(spec, errors);
         Limits(spec, errors);
         Option(spec, findSpec, errors);
@@ -86,7 +87,7 @@ public static partial class ContractSpecValidator
             errors.Add("tick.value", $"must equal tick.size x lotSize = {tick.Size * lot:G10}, got {tick.Value:G10}");
     }
 
-    private static void Listing(ContractSpec spec, Errors errors)
+    private static void Listing(ContractSpec spec, int firstCheckedYear, Errors errors)
     {
         if (spec.Kind == ContractKind.Spot)
         {
@@ -107,7 +108,7 @@ public static partial class ContractSpecValidator
             var months = spec.Listing!.Series.SelectMany(s => s.Months).Distinct().Order().ToArray();
             try
             {
-                for (int y = FirstCheckedYear; y < FirstCheckedYear + CheckedYears; y++)
+                for (int y = firstCheckedYear; y < firstCheckedYear + CheckedYears; y++)
                     foreach (int m in months) ExpiryRuleResolver.LastTradingDay(spec.ExpiryRule, calendar, y, m);
             }
             catch (InvalidInputException e)

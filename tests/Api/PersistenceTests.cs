@@ -42,6 +42,23 @@ public sealed partial class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void SqliteDocumentStore_StampsEachSaveWithItsTimeProvider()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        new SqliteDocumentStore(_database, clock).Put("snapshot", "a", [1]);
+        using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT saved_utc FROM documents WHERE kind = 'snapshot' AND id = 'a';";
+        Assert.Equal("2031-05-06T07:08:09.0000000Z", command.ExecuteScalar());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void SqliteDocumentStore_PutOverwriteDelete_ReadsBackWhatWasWritten()
     {
         var store = new SqliteDocumentStore(_database);

@@ -134,6 +134,42 @@ public sealed class ProductPricingTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task EuropeanOption_SameSettings_PriceAndSensitivitiesGiveIdenticalGreeks()
+    {
+        var settings = new MonteCarloSettings { Paths = 50_000, Seed = 12, Antithetic = true };
+        var request = Requests.EuaDec26(OptionRight.Call, 75);
+        request.Method = PricingMethod.MonteCarlo;
+        request.MonteCarlo = settings;
+        request.Greeks = true;
+        var price = await _client.PriceAsync(request);
+
+        var inputs = new RiskInputs
+        {
+            Portfolio = new Portfolio { ReportingCurrency = "EUR", Positions = { new Position { Id = "call", Lots = 1, Instrument = request.Instrument } } },
+            Market = Default,
+            Settings = new RiskSettings { Method = PricingMethod.MonteCarlo, MonteCarlo = settings },
+        };
+        SensitivitiesResult? result = null;
+        using (var call = new RiskService.RiskServiceClient(server.Channel).Sensitivities(new SensitivitiesRequest { Inputs = inputs }))
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result ??= update.Result;
+        var measures = result!.Positions.Single().Measures;
+
+        Assert.Equal(price.Value, measures.Price.Value);
+        Assert.Equal(price.StandardError, measures.Price.StandardError);
+        foreach (var (single, book) in new[]
+                 {
+                     (price.Greeks.Delta, measures.Delta), (price.Greeks.Gamma, measures.Gamma), (price.Greeks.Vega, measures.Vega),
+                     (price.Greeks.Theta, measures.Theta), (price.Greeks.Rho, measures.Rho),
+                 })
+        {
+            Assert.Equal(single.Value, book.Value);
+            Assert.Equal(single.StandardError, book.StandardError);
+            Assert.Equal(single.Method, book.Method);
+        }
+        Assert.Equal("pathwise", measures.Delta.Method);
+    }
+
+    [Fact]
     public async Task Risk_AsianAmericanAndSpreadPositionsPricedLikePricingService()
     {
         var future = new Instrument { Future = new AllowanceFuture { Underlying = "EUA", Delivery = "2026-12-21", LotSize = 1000, Currency = "EUR", TradePrice = 70 } };

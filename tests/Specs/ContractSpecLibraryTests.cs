@@ -69,7 +69,7 @@ public class ContractSpecLibraryTests
             File.WriteAllText(Path.Combine(dir, "c.json"), "{\n  \"code\": \"X\",\n  \"lotSize\": ,\n}");
             File.WriteAllText(Path.Combine(dir, "d.json"), File.ReadAllText(Path.Combine(ShippedSpecs.Directory, "ice-eua-options.json"))
                 .Replace("\"ICE-EUA-FUT\"", "\"NO-SUCH-FUT\""));
-            var load = ContractSpecLibrary.LoadDirectory(dir);
+            var load = ContractSpecLibrary.LoadDirectory(dir, ShippedSpecs.ValidFrom);
             Assert.Equal(["ICE-EUA-FUT"], load.Library.Specs.Keys);
             Assert.Contains(load.Errors, e => e.File == "b.json" && e.Error.Path == "code");
             Assert.Contains(load.Errors, e => e.File == "c.json" && e.Error.Line == 3);

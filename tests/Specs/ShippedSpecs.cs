@@ -9,7 +9,10 @@ public static class ShippedSpecs
     /// <summary>specs/ in the test output folder.</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "specs");
 
-    private static readonly Lazy<SpecLibraryLoad> Loaded = new(() => ContractSpecLibrary.LoadDirectory(Directory));
+    /// <summary>The tests' "today" for spec checks: the fixtures' valuation year.</summary>
+    public static DateOnly ValidFrom { get; } = new(2026, 1, 1);
+
+    private static readonly Lazy<SpecLibraryLoad> Loaded = new(() => ContractSpecLibrary.LoadDirectory(Directory, ValidFrom));
 
     /// <summary>The loaded library and its per-file errors.</summary>
     public static SpecLibraryLoad Load => Loaded.Value;
