@@ -70,7 +70,7 @@ public static class MonteCarloVaR
         });
 
         return new VarResult(settings.HorizonDays, settings.Method, pnl.Length,
-            LossQuantiles.Figures(pnl, settings.Confidences, sampled: true), pnl.Average(), revaluation.Errors);
+            LossQuantiles.Figures(pnl, settings.Confidences), pnl.Average(), revaluation.Errors);
     }
 
     private static double Volatility(string code, MarketSnapshot market, VarSettings settings, double horizon)
