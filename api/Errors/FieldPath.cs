@@ -63,7 +63,10 @@ internal static class FieldPath
     public static T Translate<T>(string prefix, Func<T> action, IReadOnlyDictionary<string, string>? renames = null) =>
         Translate(action, field => renames is not null && renames.TryGetValue(field, out var renamed) ? renamed : Resolve(prefix, field));
 
-    /// <summary>Runs <paramref name="action"/>, re-throwing the engine's field errors with the request path <paramref name="path"/> gives.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/>, re-throwing the engine's field errors and budget overruns with the request path
+    /// <paramref name="path"/> gives (so "settings.paths" reaches the client as "monte_carlo.paths").
+    /// </summary>
     public static T Translate<T>(Func<T> action, Func<string, string> path)
     {
         try
@@ -73,6 +76,10 @@ internal static class FieldPath
         catch (Engine.Validation.InvalidInputException e)
         {
             throw new Engine.Validation.InvalidInputException(path(e.Field), e.Reason);
+        }
+        catch (Engine.Validation.BudgetExceededException e)
+        {
+            throw e.WithField(path(e.Field));
         }
     }
 }

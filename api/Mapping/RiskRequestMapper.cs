@@ -69,7 +69,7 @@ internal static class RiskRequestMapper
     private static RiskSettings Settings(Proto.RiskSettings? settings, ServerOptions options)
     {
         long paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths;
-        if (paths > options.MaxPaths) throw new BudgetExceededException("inputs.settings.paths", paths, options.MaxPaths);
+        if (paths > options.MaxPaths) throw new BudgetExceededException("inputs.settings.paths", paths, options.MaxPaths, "paths");
         var jumps = (settings?.Jumps ?? []).ToDictionary(j => j.Key,
             j => PriceRequestMapper.Jumps(j.Value, $"inputs.settings.jumps[{j.Key}]"));
         return new RiskSettings

@@ -33,9 +33,11 @@ public sealed record MonteCarloSettings
     public void Validate(int steps, SimulationLimits limits)
     {
         if (Paths <= 0) Guard.Fail("settings.paths", $"must be at least 1, got {Paths}");
-        if (Paths > limits.MaxPaths) throw new BudgetExceededException("settings.paths", Paths, limits.MaxPaths);
-        if (steps > limits.MaxSteps) throw new BudgetExceededException("settings.steps", steps, limits.MaxSteps);
-        if (Paths > limits.MaxPathSteps / steps) throw new BudgetExceededException("settings.paths", Paths * (long)steps, limits.MaxPathSteps);
+        if (Paths > limits.MaxPaths) throw new BudgetExceededException("settings.paths", Paths, limits.MaxPaths, "paths");
+        if (steps > limits.MaxSteps) throw new BudgetExceededException("settings.steps", steps, limits.MaxSteps, "steps");
+        if (Paths > limits.MaxPathSteps / steps)
+            throw new BudgetExceededException("settings.paths", Paths * (long)steps, limits.MaxPathSteps, "path-steps",
+                $"{Paths:N0} paths × {steps:N0} steps");
         if (Antithetic && Paths % 2 != 0) Guard.Fail("settings.paths", $"must be even with antithetic variates, got {Paths}");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
         if (!Enum.IsDefined(Random)) Guard.Fail("settings.random", $"unknown kind {Random}");
