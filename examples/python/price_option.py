@@ -1,7 +1,8 @@
 """Price an ICE EUA Dec-26 call by Monte Carlo over gRPC, with its delta (the README's quick start).
 
-Stubs, from the repository root:
-  protoc -I protos --python_out=. --grpc_out=. --plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin protos/carbon/v1/*.proto
+Stubs beside this script, from the repository root:
+  protoc -I protos --python_out=examples/python --grpc_out=examples/python \
+         --plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin protos/carbon/v1/*.proto
 Run: python3 examples/python/price_option.py [HOST:PORT]   (default localhost:5080)
 tests/Api/PythonClientTests.cs runs this file against a real server and checks what it prints.
 """
