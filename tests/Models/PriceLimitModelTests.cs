@@ -116,11 +116,7 @@ public class PriceLimitModelTests(ITestOutputHelper output)
     {
         // One session at 120% vol (daily sd 7.7%): the settlement is clamp(F*_T, 0.9F, 1.1F), whose options are spreads
         // of Black-76 options on the fundamental (QLNet's blackFormula).
-        var option = new ResolvedFuturesOption(type, moneyness * Cea, 1 / TradingDaysPerYear, Cea, 1.2, 0.9999, 1_000);
-        var valuation = PriceLimitPricer.PriceBlack76(option, 0.10, 1, new MonteCarloSettings { Paths = 200_000, Seed = 29, Antithetic = true });
-        double reference = PriceLimitReference.OneSession(option, 0.10);
-        output.WriteLine($"{type} K = {moneyness:F2}F: MC {valuation.WithLimits.Value:F3} ± {valuation.WithLimits.StandardError:F3}, closed form {reference:F3}, without limits {valuation.WithoutLimits.Value:F3}");
-        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(reference, valuation.WithLimits, label: "one session");
+        AssertWithinFourSEOfTheReference(type, moneyness, sessions: 1, seed: 29, PriceLimitReference.OneSession);
     }
 
     [Fact]
@@ -144,10 +140,19 @@ public class PriceLimitModelTests(ITestOutputHelper output)
     {
         // Two sessions at 120% vol: the second settlement is clamped around the first, so a call struck at 1.12F (beyond
         // one session's reach) is worth something; the reference integrates the one-session closed form over day one.
-        var option = new ResolvedFuturesOption(type, moneyness * Cea, 2 / TradingDaysPerYear, Cea, 1.2, 0.9998, 1_000);
-        var valuation = PriceLimitPricer.PriceBlack76(option, 0.10, 2, new MonteCarloSettings { Paths = 200_000, Seed = 31, Antithetic = true });
-        double reference = PriceLimitReference.TwoSessions(option, 0.10);
-        output.WriteLine($"{type} K = {moneyness:F2}F: MC {valuation.WithLimits.Value:F3} ± {valuation.WithLimits.StandardError:F3}, integral {reference:F3}, without limits {valuation.WithoutLimits.Value:F3}");
-        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(reference, valuation.WithLimits, label: "two sessions");
+        AssertWithinFourSEOfTheReference(type, moneyness, sessions: 2, seed: 31, PriceLimitReference.TwoSessions);
+    }
+
+    /// <summary>A CEA option over <paramref name="sessions"/> sessions at 120% vol, ±10% limits, 200,000 antithetic paths, against <paramref name="reference"/>.</summary>
+    private void AssertWithinFourSEOfTheReference(OptionType type, double moneyness, int sessions, ulong seed,
+        Func<ResolvedFuturesOption, double, double> reference)
+    {
+        double expiry = sessions / TradingDaysPerYear;
+        var option = new ResolvedFuturesOption(type, moneyness * Cea, expiry, Cea, 1.2, Math.Exp(-0.025 * expiry), 1_000);
+        var valuation = PriceLimitPricer.PriceBlack76(option, 0.10, sessions, new MonteCarloSettings { Paths = 200_000, Seed = seed, Antithetic = true });
+        double expected = reference(option, 0.10);
+        output.WriteLine($"{sessions} sessions, {type} K = {moneyness:F2}F: MC {valuation.WithLimits.Value:F3} ± {valuation.WithLimits.StandardError:F3}, " +
+                         $"reference {expected:F3}, without limits {valuation.WithoutLimits.Value:F3}");
+        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(expected, valuation.WithLimits, label: $"{sessions} sessions");
     }
 }
