@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use (real components, never mocks); installed only when missing.
-PACKAGES=()
+# Python gRPC client (tests/Api/PythonClientTests runs examples/python/*.py with /usr/bin/python3):
+PACKAGES=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

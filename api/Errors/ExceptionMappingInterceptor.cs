@@ -6,7 +6,8 @@ namespace CarbonDerivatives.Api.Errors;
 
 /// <summary>
 /// Maps engine exceptions to gRPC status codes in one place, so nothing falls through to UNKNOWN:
-/// invalid input → INVALID_ARGUMENT (field named), budget → RESOURCE_EXHAUSTED, cancellation →
+/// invalid input → INVALID_ARGUMENT (field named), budget → RESOURCE_EXHAUSTED (QuotaFailure subject: the request
+/// field, already translated from the engine's name where the engine raised it, see <see cref="FieldPath.Translate{T}(Func{T}, Func{string, string})"/>), cancellation →
 /// DEADLINE_EXCEEDED or CANCELLED (whichever the call hit), anything else → INTERNAL.
 /// </summary>
 internal sealed class ExceptionMappingInterceptor : Interceptor
@@ -54,7 +55,7 @@ internal sealed class ExceptionMappingInterceptor : Interceptor
     public static RpcException Map(Exception e, ServerCallContext context) => e switch
     {
         InvalidInputException invalid => RpcErrors.InvalidArgument(invalid.Field, invalid.Reason),
-        BudgetExceededException budget => RpcErrors.ResourceExhausted(FieldPath.Resolve(budget.Field), budget.Message),
+        BudgetExceededException budget => RpcErrors.ResourceExhausted(FieldPath.Resolve(budget.Field), budget.Reason),
         OperationCanceledException when context.Deadline <= DateTime.UtcNow =>
             new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed; the simulation was stopped.")),
         OperationCanceledException => new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled; the simulation was stopped.")),

@@ -58,7 +58,7 @@ internal static class FieldPath
         }
         catch (BudgetExceededException e)
         {
-            throw new BudgetExceededException(path(e.Field), e.Requested, e.Limit);
+            throw e.WithField(path(e.Field));
         }
     }
 

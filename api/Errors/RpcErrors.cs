@@ -42,13 +42,14 @@ internal static class RpcErrors
     [DoesNotReturn]
     public static void ThrowInvalidArgument(string field, string description) => throw InvalidArgument(field, description);
 
-    /// <summary>RESOURCE_EXHAUSTED with a google.rpc.QuotaFailure describing the limit.</summary>
+    /// <summary>RESOURCE_EXHAUSTED with a google.rpc.QuotaFailure: its subject names the limit or the request field, e.g.
+    /// "monte_carlo.paths" or "server.simulations"; the status message is "subject: description".</summary>
     public static RpcException ResourceExhausted(string subject, string description)
     {
         var status = new Google.Rpc.Status
         {
             Code = (int)Code.ResourceExhausted,
-            Message = description,
+            Message = $"{subject}: {description}",
             Details =
             {
                 Google.Protobuf.WellKnownTypes.Any.Pack(new QuotaFailure

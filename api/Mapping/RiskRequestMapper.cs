@@ -76,6 +76,13 @@ internal static class RiskRequestMapper
     /// </summary>
     public static RiskSettings Settings(Proto.RiskSettings? settings, ServerOptions options)
     {
+        static long OldPaths(Proto.RiskSettings? settings, ServerOptions options)
+        {
+            long paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths;
+            if (paths > options.MaxPaths) throw new BudgetExceededException("inputs.settings.paths", paths, options.MaxPaths, "paths"); // the field the request set
+            return paths;
+        }
+
         const string path = "inputs.settings";
         if (settings?.MonteCarlo is not null && (settings.Paths != 0 || settings.Seed != 0))
             throw RpcErrors.InvalidArgument($"{path}.paths", "paths and seed are replaced by monte_carlo: give one of the two");
@@ -83,7 +90,7 @@ internal static class RiskRequestMapper
             ? PriceRequestMapper.Settings(mc, options)
             : new Engine.Simulation.MonteCarloSettings
             {
-                Paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths,
+                Paths = OldPaths(settings, options),
                 Seed = settings?.Seed ?? 0,
                 Antithetic = true,
             };

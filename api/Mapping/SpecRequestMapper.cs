@@ -48,7 +48,7 @@ internal static class SpecRequestMapper
     {
         var defaults = new SpecLabSettings();
         if (settings is null) return defaults;
-        if (settings.Paths > options.MaxPaths) throw new BudgetExceededException("settings.paths", settings.Paths, options.MaxPaths);
+        if (settings.Paths > options.MaxPaths) throw new BudgetExceededException("settings.paths", settings.Paths, options.MaxPaths, "paths");
         return defaults with
         {
             Contracts = settings.Contracts == 0 ? defaults.Contracts : settings.Contracts,

@@ -86,7 +86,8 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
     {
         int scenarios = request.Scenarios == 0 ? 50_000 : request.Scenarios;
         if (scenarios > options.Value.MaxPaths)
-            throw new Engine.Validation.BudgetExceededException("scenarios", scenarios, options.Value.MaxPaths);
+            throw new Engine.Validation.BudgetExceededException("scenarios", scenarios, options.Value.MaxPaths, "scenarios",
+                "each scenario is one path of the server's path budget");
         return new VarSettings
         {
             HorizonDays = horizon,

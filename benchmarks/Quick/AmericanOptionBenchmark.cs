@@ -58,13 +58,8 @@ public static class AmericanOptionBenchmark
 
     private static double Qlnet(Func<GeneralizedBlackScholesProcess, IPricingEngine> engine)
     {
-        // QLNet's evaluation date is thread-static: set inside this call. Dividend yield = rate: a futures price.
-        var today = new Date(2, Month.March, 2026);
-        Settings.setEvaluationDate(today);
-        var dayCounter = new Actual365Fixed();
-        var rates = new Handle<YieldTermStructure>(new FlatForward(today, Rate, dayCounter));
-        var vol = new Handle<BlackVolTermStructure>(new BlackConstantVol(today, new NullCalendar(), Volatility, dayCounter));
-        var process = new BlackScholesMertonProcess(new Handle<Quote>(new SimpleQuote(Forward)), rates, rates, vol);
+        var process = QlnetReference.Process(Forward, Volatility, Rate);
+        var today = QlnetReference.Today;
         var option = new VanillaOption(new PlainVanillaPayoff(Option.Type.Put, Strike), new AmericanExercise(today, today + Days));
         option.setPricingEngine(engine(process));
         return option.NPV();

@@ -31,7 +31,7 @@ public static class ExoticOptionsBenchmark
         const int paths = 200_000, qlnetPaths = 20_000;
         double asianEngine = (double)paths * 12 / Measure.MedianSeconds(Runs, () =>
             Simulations.Estimate(AsianSimulation.Group(monthly, new Black76Dynamics(), 1), new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true }, scale));
-        double asianQlnet = (double)qlnetPaths * 12 / Measure.MedianSeconds(Runs, () => QlnetAsian(qlnetPaths));
+        double asianQlnet = (double)qlnetPaths * 12 / Measure.MedianSeconds(Runs, () => QlnetReference.ArithmeticAverageCall(Forward, Strike, Volatility, Rate, QlnetReference.MonthlyFixingDays(), qlnetPaths, seed: 7, controlVariate: true));
         figures["asian_engine_path_steps_per_sec"] = asianEngine;
         figures["asian_qlnet_path_steps_per_sec"] = asianQlnet;
         Console.WriteLine($"  engine (all cores) {asianEngine / 1e6,8:F1} M path-steps/s; QLNet MCDiscreteArithmeticAPEngine {asianQlnet / 1e6,8:F2} M/s ({asianEngine / asianQlnet:F0}x)");
@@ -45,40 +45,9 @@ public static class ExoticOptionsBenchmark
         Console.WriteLine($"Down-and-out call, barrier 65, {steps} daily looks: MC {barrier.Value:F4} ± {barrier.StandardError:F4}, BGK closed form {BarrierOptionPricer.PriceAnalytic(downOut):F4}");
         double barrierEngine = (double)paths * steps / Measure.MedianSeconds(Runs, () =>
             Simulations.Estimate(BarrierSimulation.Group(downOut, new Black76Dynamics(), steps), new MonteCarloSettings { Paths = paths, Seed = 42 }, scale));
-        double barrierQlnet = (double)qlnetPaths / 4 * steps / Measure.MedianSeconds(Runs, () => QlnetBarrier(qlnetPaths / 4, steps));
+        double barrierQlnet = (double)qlnetPaths / 4 * steps / Measure.MedianSeconds(Runs, () => QlnetReference.BarrierCall(Forward, Strike, Volatility, Rate, QLNet.Barrier.Type.DownOut, 65, steps, qlnetPaths / 4, seed: 7));
         figures["barrier_engine_path_steps_per_sec"] = barrierEngine;
         figures["barrier_qlnet_path_steps_per_sec"] = barrierQlnet;
         Console.WriteLine($"  engine (all cores) {barrierEngine / 1e6,8:F1} M path-steps/s; QLNet MCBarrierEngine {barrierQlnet / 1e6,8:F2} M/s ({barrierEngine / barrierQlnet:F0}x)");
-    }
-
-    private static GeneralizedBlackScholesProcess Process(Date today)
-    {
-        Settings.setEvaluationDate(today);
-        var dayCounter = new Actual365Fixed();
-        var rates = new Handle<YieldTermStructure>(new FlatForward(today, Rate, dayCounter));
-        var vol = new Handle<BlackVolTermStructure>(new BlackConstantVol(today, new TARGET(), Volatility, dayCounter));
-        return new BlackScholesMertonProcess(new Handle<Quote>(new SimpleQuote(Forward)), rates, rates, vol);
-    }
-
-    private static double QlnetAsian(int paths)
-    {
-        var today = new Date(2, Month.January, 2026);
-        var process = Process(today);
-        var dates = Enumerable.Range(1, 12).Select(i => today + new Period(i, TimeUnit.Months)).ToList();
-        var option = new DiscreteAveragingAsianOption(Average.Type.Arithmetic, 0.0, 0, dates,
-            new PlainVanillaPayoff(Option.Type.Call, Strike), new EuropeanExercise(dates[^1]));
-        option.setPricingEngine(new MakeMCDiscreteArithmeticAPEngine<PseudoRandom, Statistics>(process)
-            .withSamples(paths).withSeed(7).withControlVariate(true).value());
-        return option.NPV();
-    }
-
-    private static double QlnetBarrier(int paths, int steps)
-    {
-        var today = new Date(2, Month.January, 2026);
-        var option = new QLNet.BarrierOption(QLNet.Barrier.Type.DownOut, 65, 0, new PlainVanillaPayoff(Option.Type.Call, Strike),
-            new EuropeanExercise(today + 365));
-        option.setPricingEngine(new MakeMCBarrierEngine<PseudoRandom, Statistics>(Process(today))
-            .withSteps(steps).withSamples(paths).withSeed(7).withBias(true).getAsPricingEngine());
-        return option.NPV();
     }
 }

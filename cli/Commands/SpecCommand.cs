@@ -30,7 +30,7 @@ internal static class SpecCommand
 
     private static readonly Option<string> History = new("--history")
     {
-        Description = "CSV of daily prices (date,price; oldest first), e.g. shared/data/eua_front_dec_daily_2008_2026.csv: a historical margin back-test",
+        Description = "CSV of daily prices (date,price; oldest first), e.g. data/eua_front_dec_daily_2008_2026.csv: a historical margin back-test",
     };
 
     private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the margin simulation (0: the default)" };

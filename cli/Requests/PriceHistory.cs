@@ -4,7 +4,7 @@ namespace CarbonDerivatives.Cli.Requests;
 
 /// <summary>
 /// A daily price history from a CSV file: the last column of each line is the price (a header such as
-/// <c>date,price</c> is skipped), oldest first, as in shared/data. Gives the daily log returns.
+/// <c>date,price</c> is skipped), oldest first, as in the repository's data/ folder. Gives the daily log returns.
 /// </summary>
 internal static class PriceHistory
 {

@@ -21,11 +21,19 @@ public sealed record GridSettings
     public const int DefaultExerciseSteps = 50;
 
     /// <summary>Checks the settings against the server's step limit.</summary>
-    /// <exception cref="InvalidInputException">"grid.stepsPerFixing", "grid.barrierSteps" or "grid.exerciseSteps".</exception>
+    /// <exception cref="InvalidInputException">"grid.stepsPerFixing", "grid.barrierSteps" or "grid.exerciseSteps" below 1.</exception>
+    /// <exception cref="BudgetExceededException">The same fields above <paramref name="maxSteps"/>.</exception>
     public void Validate(int maxSteps)
     {
-        Guard.InRange(StepsPerFixing, 1, maxSteps, "grid.stepsPerFixing");
-        if (BarrierSteps is { } steps) Guard.InRange(steps, 1, maxSteps, "grid.barrierSteps");
-        Guard.InRange(ExerciseSteps, 1, maxSteps, "grid.exerciseSteps");
+        Steps(StepsPerFixing, maxSteps, "grid.stepsPerFixing");
+        if (BarrierSteps is { } steps) Steps(steps, maxSteps, "grid.barrierSteps");
+        Steps(ExerciseSteps, maxSteps, "grid.exerciseSteps");
+    }
+
+    /// <summary>At least one step (else invalid input); more than the server allows is over its budget, as for paths.</summary>
+    private static void Steps(int steps, int maxSteps, string field)
+    {
+        if (steps < 1) Guard.Fail(field, $"must be at least 1, got {steps}");
+        if (steps > maxSteps) throw new BudgetExceededException(field, steps, maxSteps, "steps");
     }
 }

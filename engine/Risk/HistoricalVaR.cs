@@ -6,7 +6,9 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <summary>
 /// Historical-simulation VaR and ES: each window of <c>horizonDays</c> consecutive daily log returns
 /// (overlapping windows) moves every underlying's futures prices by exp(sum of the window's returns),
-/// and the portfolio is revalued in full with option time advanced by horizonDays/252 years.
+/// and the portfolio is revalued in full with option time advanced by horizonDays/252 years. Each figure
+/// carries a moving-block bootstrap standard error (200 resamples, fixed seed: see
+/// <see cref="LossQuantiles.BootstrapFigures"/>), the sampling error of a history this long.
 /// </summary>
 public static class HistoricalVaR
 {
@@ -65,7 +67,7 @@ public static class HistoricalVaR
             }
             pnl[w] = revaluation.ProfitAndLoss(factors, zeros, elapsed);
         }
-        return new VarResult(horizonDays, VarMethod.FullRevaluation, windows, LossQuantiles.Figures(pnl, confidences, sampled: false),
+        return new VarResult(horizonDays, VarMethod.FullRevaluation, windows, LossQuantiles.BootstrapFigures(pnl, confidences, horizonDays),
             pnl.Average(), revaluation.Errors);
     }
 }

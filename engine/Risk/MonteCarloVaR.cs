@@ -97,7 +97,7 @@ internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] 
 
     /// <summary>VaR and ES of the scenarios' P&amp;L.</summary>
     public VarResult Result(double[] pnl) => new(_settings.HorizonDays, _settings.Method, pnl.Length,
-        LossQuantiles.Figures(pnl, _settings.Confidences, sampled: true), pnl.Average(), _revaluation.Errors);
+        LossQuantiles.Figures(pnl, _settings.Confidences), pnl.Average(), _revaluation.Errors);
 
     private sealed class Worker(VarScenarioJob job) : IBlockWorker<double[]>
     {

@@ -3,10 +3,11 @@ using System.Collections.Immutable;
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// Historical-style stresses carried as data (shared MARKETS.md, "stress shocks worth replaying"). A shock
+/// Historical-style stresses carried as data (MARKETS.md, "stress shocks worth replaying"). A shock
 /// is the relative price change to apply (F → F·(1 + shock)); MARKETS.md quotes one-day moves as log
 /// returns (the backloading vote's "−43.5%" is ln(3.03/4.68)), so each shock here is e^r − 1 of the
-/// closes in shared/data/eua_front_dec_daily_2008_2026.csv (2006: eua_daily_2005_2024.csv). Price moves
+/// closes in the repository's data/eua_front_dec_daily_2008_2026.csv (2006: data/eua_daily_2005_2024.csv;
+/// checked by tests/Data/ShippedDataTests). Price moves
 /// only: no vol shift is recorded for these events, so <see cref="StressScenario.VolShock"/> is 0; add one
 /// in a user scenario.
 /// </summary>

@@ -5,7 +5,8 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <summary>VaR and expected shortfall at one confidence level, as positive losses in the reporting currency.</summary>
 /// <param name="Confidence">e.g. 0.99.</param>
 /// <param name="ValueAtRisk">The loss exceeded with probability 1 − confidence (the ⌈n(1−α)⌉-th largest loss).</param>
-/// <param name="ValueAtRiskStandardError">Monte Carlo SE from 20 independent batches; 0 for historical simulation.</param>
+/// <param name="ValueAtRiskStandardError">Monte Carlo: SE from 20 independent batches; historical simulation: the
+/// moving-block bootstrap SE of the estimate over 200 resamples (fixed seed), the sampling error of the history's length.</param>
 /// <param name="ExpectedShortfall">Mean of the ⌈n(1−α)⌉ largest losses; &gt;= VaR.</param>
 /// <param name="ExpectedShortfallStandardError">As for VaR.</param>
 public sealed record VarFigure(double Confidence, double ValueAtRisk, double ValueAtRiskStandardError, double ExpectedShortfall,

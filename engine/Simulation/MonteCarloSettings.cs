@@ -39,9 +39,11 @@ public sealed record MonteCarloSettings
     public void Validate(int maxSteps, long totalSteps, SimulationLimits limits)
     {
         if (Paths <= 0) Guard.Fail("monteCarlo.paths", $"must be at least 1, got {Paths}");
-        if (Paths > limits.MaxPaths) throw new BudgetExceededException("monteCarlo.paths", Paths, limits.MaxPaths);
-        if (maxSteps > limits.MaxSteps) throw new BudgetExceededException("monteCarlo.steps", maxSteps, limits.MaxSteps);
-        if (Paths > limits.MaxPathSteps / totalSteps) throw new BudgetExceededException("monteCarlo.paths", Paths * totalSteps, limits.MaxPathSteps);
+        if (Paths > limits.MaxPaths) throw new BudgetExceededException("monteCarlo.paths", Paths, limits.MaxPaths, "paths");
+        if (maxSteps > limits.MaxSteps) throw new BudgetExceededException("monteCarlo.steps", maxSteps, limits.MaxSteps, "steps");
+        if (Paths > limits.MaxPathSteps / totalSteps)
+            throw new BudgetExceededException("monteCarlo.paths", Paths * totalSteps, limits.MaxPathSteps, "path-steps",
+                $"{Paths:N0} paths × {totalSteps:N0} steps");
         if (Antithetic && Paths % 2 != 0) Guard.Fail("monteCarlo.paths", $"must be even with antithetic variates, got {Paths}");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "monteCarlo.maxDegreeOfParallelism");
         if (!Enum.IsDefined(Random)) Guard.Fail("monteCarlo.random", $"unknown kind {Random}");

@@ -63,7 +63,7 @@ public static class Guard
         }
         catch (BudgetExceededException e)
         {
-            throw new BudgetExceededException(Scoped(scope, e.Field), e.Requested, e.Limit);
+            throw e.WithField(Scoped(scope, e.Field));
         }
     }
 

@@ -53,6 +53,19 @@ public class AmericanFuturesOptionPricerTests
         Assert.True(american.Value > european + 4 * american.StandardError, $"American {american.Value:F4} ± {american.StandardError:F4}, European {european:F4}");
     }
 
+    [Theory]
+    [MemberData(nameof(QlnetAmericanReference.BermudanCases), MemberType = typeof(QlnetAmericanReference))]
+    public void PriceBlack76_Bermudan_WithinHalfPercentAndFourSEOfQlnetFiniteDifference(OptionType type, double forward, double strike,
+        int days, double volatility, double rate, int every)
+    {
+        var option = Option(type, forward, strike, days, volatility, rate);
+        var exercise = ResolvedExercise.Bermudan(QlnetAmericanReference.ExerciseDays(days, every).Select(d => d / 365.0).ToArray());
+        var estimate = MonteCarloRuns.LongstaffSchwartz(option, exercise, Steps, Settings);
+        double reference = QlnetAmericanReference.BermudanFiniteDifference(type, forward, strike, days, volatility, rate, every);
+        Assert.True(Math.Abs(estimate.Value / reference - 1) < 0.005, $"LSM {estimate.Value:F4} vs QLNet FD {reference:F4}");
+        McAssert.WithinStandardErrors(reference, estimate, label: "LSM vs QLNet FD Bermudan");
+    }
+
     [Fact]
     public void PriceBlack76_QuarterlyBermudan_LiesBetweenEuropeanAndAmerican()
     {

@@ -46,6 +46,21 @@ public sealed class BinomialFuturesOptionPricerTests
         Assert.True(european < bermudan && bermudan < american, $"{european} < {bermudan} < {american}");
     }
 
+    [Theory]
+    [MemberData(nameof(QlnetAmericanReference.BermudanCases), MemberType = typeof(QlnetAmericanReference))]
+    public void Bermudan_MatchesQlnetFiniteDifferenceWithinFiveBasisPoints(OptionType type, double f, double k, int days, double vol, double rate, int every)
+    {
+        // Four tree steps a day, so every exercise day is a node; QLNet's FD engine stops at the same dates.
+        var option = Option(type, f, k, days, vol, rate);
+        var exercise = ResolvedExercise.Bermudan(QlnetAmericanReference.ExerciseDays(days, every).Select(d => d / 365.0).ToArray());
+        double tree = BinomialFuturesOptionPricer.Price(option, exercise, steps: 4 * days);
+        double qlnet = QlnetAmericanReference.BermudanFiniteDifference(type, f, k, days, vol, rate, every);
+        Assert.True(Math.Abs(tree - qlnet) < 5e-4 * qlnet, $"tree {tree} vs QLNet FD {qlnet}");
+        double european = Black76.Price(type, f, k, days / 365.0, vol, Math.Exp(-rate * days / 365.0));
+        double american = BinomialFuturesOptionPricer.Price(option, ResolvedExercise.American, steps: 4 * days);
+        Assert.True(european < qlnet && qlnet < american, $"European {european} < Bermudan {qlnet} < American {american}");
+    }
+
     [Fact]
     public void Steps_OutOfRange_Refused() =>
         Assert.Equal("steps", Assert.Throws<InvalidInputException>(() =>

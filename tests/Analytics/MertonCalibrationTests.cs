@@ -1,8 +1,7 @@
 using CarbonDerivatives.Engine.Calibration;
-using System.Globalization;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Validation;
-using CarbonDerivatives.Tests.Risk;
+using CarbonDerivatives.Tests.Data;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Analytics;
@@ -50,11 +49,8 @@ public sealed class MertonCalibrationTests
     [Fact]
     public void EuaReturns2021To2025_AtLeastAsLikelyAsTheMarketsMdFit()
     {
-        string? path = ValueAtRiskTests.FindSharedData("eua_front_dec_daily_2008_2026.csv");
-        if (path is null) return; // the data set is not beside this checkout: nothing to compare against
-        var prices = File.ReadLines(path).Skip(1).Select(l => l.Split(','))
-            .Where(f => string.CompareOrdinal(f[0], "2021-01-01") >= 0 && string.CompareOrdinal(f[0], "2026-01-01") < 0)
-            .Select(f => double.Parse(f[1], CultureInfo.InvariantCulture)).ToArray();
+        var prices = ShippedData.Prices(ShippedData.EuaFrontDec, from: new DateOnly(2021, 1, 1), to: new DateOnly(2026, 1, 1));
+        Assert.Equal(1_285, prices.Length);
         var returns = Engine.Market.PriceHistory.LogReturns(prices);
         var fit = MertonCalibration.Fit(returns);
         // MARKETS.md's fit: diffusion vol 33%, 6.1 jumps a year, mean log jump -2.9%, jump vol 8.3%. The likelihood is

@@ -52,13 +52,19 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Price_MertonModel_UsesMertonSeries()
+    public async Task Price_MertonModel_EqualsTheLewisFourierIntegralPerLot()
     {
         var request = Requests.EuaDec26();
         request.Model = new Model { Merton = new MertonModel { JumpIntensity = 6.1, JumpMean = -0.029, JumpVolatility = 0.083 } };
         var reply = await _client.PriceAsync(request);
         Assert.Equal("analytic-merton", reply.Method);
-        Assert.True(reply.Value > 0);
+
+        // The default snapshot's EUA Dec-26 forward, discount factor and term-structure vol at the expiry, priced
+        // by the independent Lewis (2001) Fourier integral (Analytics/MertonFourierReference) for 1,000 t.
+        var market = CarbonDerivatives.Api.Snapshots.DefaultMarket.Snapshot().Market;
+        double vol = market.VolSurfaceFor("EUA").Volatility(Expiry, 75), df = market.Discount.DiscountFactor(Expiry);
+        double reference = 1000 * Analytics.MertonFourierReference.Call(70.76, 75, Expiry, vol, 6.1, -0.029, 0.083, df);
+        Assert.Equal(reference, reply.Value, 1e-7 * reference);
     }
 
     [Fact]
@@ -99,13 +105,26 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
         Assert.True(quick.ElapsedMilliseconds < 1000, $"follow-up took {quick.ElapsedMilliseconds} ms");
     }
 
-    [Fact]
-    public async Task Price_OverPathBudget_ResourceExhaustedNamingPaths()
+    [Theory]
+    [InlineData(9_000_000_000_000, 1, "monte_carlo.paths", "requested 9,000,000,000,000 paths, over the budget of 50,000,000 paths")]
+    [InlineData(1_000_000_000, 1, "monte_carlo.paths", "requested 1,000,000,000 paths, over the budget of 50,000,000 paths")]
+    [InlineData(20_000_000, 200, "monte_carlo.paths",
+        "requested 4,000,000,000 path-steps (20,000,000 paths × 200 steps), over the budget of 2,000,000,000 path-steps")]
+    [InlineData(1_000, 20_000, "grid.exercise_steps", "requested 20,000 steps, over the budget of 10,000 steps")]
+    public async Task Price_OverBudget_ResourceExhaustedNamingTheRequestFieldAndComparingLikeWithLike(long paths, int steps, string field,
+        string description)
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(Requests.EuaDec26().MonteCarlo(1_000_000_000)).ResponseAsync);
+        // An American option: its Longstaff–Schwartz grid has the requested exercise steps (a European steps exactly, in one).
+        var request = Requests.EuaDec26(OptionRight.Put, 80).MonteCarlo(paths);
+        request.Instrument.FuturesOption.ExerciseStyle = ExerciseStyle.American;
+        request.MonteCarlo.Steps = 0;
+        request.Grid = new TimeGrid { ExerciseSteps = steps };
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
-        var quota = e.GetRpcStatus()!.GetDetail<QuotaFailure>();
-        Assert.Equal("monte_carlo.paths", quota.Violations.Single().Subject);
+        var violation = e.GetRpcStatus()!.GetDetail<QuotaFailure>().Violations.Single();
+        Assert.Equal(field, violation.Subject);
+        Assert.Equal(description, violation.Description);
+        Assert.Equal($"{field}: {description}", e.Status.Detail);
     }
 
     public static TheoryData<string, Action<PriceRequest>> InvalidRequests => new()

@@ -66,9 +66,14 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal("EUR", result.ReportingCurrency);
         Assert.All(result.Positions, p => Assert.Null(p.Error));
 
-        // Each option's delta is lots x side x lot x DF x N(±d1) (Black-76; vol from the default EUA term structure).
-        var c75 = result.Positions.Single(p => p.PositionId == "c75");
-        Assert.InRange(c75.Measures.Delta.Value, 0.3 * 10_000, 0.7 * 10_000);
+        // Each option's delta is lots x side x lot x DF x (N(d1) for a call, N(d1) - 1 for a put), Black-76 on the default
+        // snapshot's forward, discount factor and term-structure vol at the option's expiry.
+        foreach (var (id, lots, underlying, right, strike) in new[] { ("c75", 10.0, "EUA", OptionRight.Call, 75.0), ("p60", -4.0, "EUA", OptionRight.Put, 60.0),
+                     ("uka", 5.0, "UKA", OptionRight.Call, 45.0) })
+        {
+            double delta = lots * 1000 * Black76Delta(underlying, right, strike);
+            Assert.Equal(delta, result.Positions.Single(p => p.PositionId == id).Measures.Delta.Value, 1e-9 * Math.Abs(delta));
+        }
         Assert.Equal(3000, result.Positions.Single(p => p.PositionId == "f1").Measures.Delta.Value, 1e-9);
         Assert.Equal(3000 * (EuaDec26 - 65), result.Positions.Single(p => p.PositionId == "f1").Measures.Price.Value, 1e-6);
 
@@ -77,6 +82,16 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal(sum, result.Total.Measures.Price.Value, 1e-6 * Math.Abs(sum));
         Assert.Equal(GbpInEur, result.Positions.Single(p => p.PositionId == "uka").FxRate, 12);
         Assert.Equal(["EUA", "UKA"], result.ByUnderlying.Keys.Order());
+    }
+
+    /// <summary>DF·N(d1) (call) or DF·(N(d1) − 1) (put) per tonne of a Dec-26 option expiring 2026-12-16 on the default snapshot.</summary>
+    private static double Black76Delta(string underlying, OptionRight right, double strike)
+    {
+        var market = CarbonDerivatives.Api.Snapshots.DefaultMarket.Snapshot().Market;
+        double t = market.TimeTo(new DateOnly(2026, 12, 16)), f = market.FuturesCurveFor(underlying).Price(new DateOnly(2026, 12, 21));
+        double vol = market.VolSurfaceFor(underlying).Volatility(t, strike), df = market.Discount.DiscountFactor(t);
+        double d1 = (Math.Log(f / strike) + 0.5 * vol * vol * t) / (vol * Math.Sqrt(t));
+        return df * (MathNet.Numerics.Distributions.Normal.CDF(0, 1, d1) - (right == OptionRight.Put ? 1 : 0));
     }
 
     [Fact]
@@ -122,6 +137,18 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(Inputs(Future("x", 1, PositionSide.Long), Future("x", 2, PositionSide.Short))));
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("inputs.portfolio.positions[1].id", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task Sensitivities_PathsOverBudget_ResourceExhaustedNamingInputsSettingsPaths()
+    {
+        var inputs = Book();
+        inputs.Settings = new RiskSettings { Method = PricingMethod.MonteCarlo, Paths = 60_000_000, Seed = 1 };
+        var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(inputs));
+        Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        var violation = e.GetRpcStatus()!.GetDetail<QuotaFailure>().Violations.Single();
+        Assert.Equal("inputs.settings.paths", violation.Subject);
+        Assert.Equal("requested 60,000,000 paths, over the budget of 50,000,000 paths", violation.Description);
     }
 
     [Fact]
@@ -180,9 +207,10 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task ValueAtRisk_SingleFuture_MatchesLognormalClosedFormAndEsAboveVar()
+    public async Task ValueAtRisk_SingleFuture_VarAndEsMatchTheLognormalClosedForms()
     {
-        // One long future: the 1-day loss is lot·F·(1 − e^{σ√h·Z − σ²h/2}); its 99% quantile is closed form.
+        // One long future: the 1-day loss is lot·F·(1 − e^{σ√h·Z − σ²h/2}); its 99% quantile and the mean beyond it
+        // are closed forms: VaR = lot·F·(1 − e^{σ√h·z − σ²h/2}), ES = lot·F·(1 − Φ(z − σ√h)/(1 − α)), z = Φ⁻¹(1 − α).
         const double vol = 0.4, h = 1.0 / 252;
         using var call = _client.ValueAtRisk(new ValueAtRiskRequest
         {
@@ -192,16 +220,23 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
         var figure = result!.Figures.Single();
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.01);
-        double expected = 1000 * EuaDec26 * (1 - Math.Exp(vol * Math.Sqrt(h) * z - 0.5 * vol * vol * h));
-        Assert.True(Math.Abs(figure.ValueAtRisk - expected) < 4 * figure.ValueAtRiskStandardError + 1e-3 * expected,
+        double s = vol * Math.Sqrt(h);
+        double expected = 1000 * EuaDec26 * (1 - Math.Exp(s * z - 0.5 * s * s));
+        double shortfall = 1000 * EuaDec26 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z - s) / 0.01);
+        Assert.True(Math.Abs(figure.ValueAtRisk - expected) < 4 * figure.ValueAtRiskStandardError,
             $"VaR {figure.ValueAtRisk} ± {figure.ValueAtRiskStandardError} vs {expected}");
-        Assert.True(figure.ExpectedShortfall >= figure.ValueAtRisk);
+        Assert.True(Math.Abs(figure.ExpectedShortfall - shortfall) < 4 * figure.ExpectedShortfallStandardError,
+            $"ES {figure.ExpectedShortfall} ± {figure.ExpectedShortfallStandardError} vs {shortfall}");
     }
 
     [Fact]
-    public async Task ValueAtRisk_Historical_UsesTheSuppliedReturns()
+    public async Task ValueAtRisk_Historical_WorstWindowAndItsBootstrapStandardError()
     {
-        // Returns of -10% once and 0 otherwise: the 99% one-day loss of a long future is 10% of its value.
+        // Returns of 0 on 99 days and ln 0.9 on one: at 99.5% (k = 1 of 100 windows) VaR and ES are the worst loss,
+        // 10% of the future's value. Its bootstrap SE has a closed form: the blocks are 5 windows long (max(4h, ⌈100^⅓⌉)),
+        // 20 of them per resample, each covering the shock with probability 5/100; a resample holds the shock with
+        // probability q = 1 − 0.95²⁰, so VaR is the loss L with probability q and 0 otherwise: SE = L·√(q(1 − q)),
+        // estimated from 200 resamples (±3%).
         var returns = new ReturnSeries { Underlying = "EUA" };
         returns.LogReturns.AddRange(Enumerable.Repeat(0.0, 99).Append(Math.Log(0.9)));
         using var call = _client.ValueAtRisk(new ValueAtRiskRequest
@@ -211,7 +246,12 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         ValueAtRiskResult? result = null;
         await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
         Assert.Equal(VarMethod.Historical, result!.Method);
-        Assert.InRange(result.Figures.Single().ValueAtRisk, 0, 1000 * EuaDec26 * 0.1 + 1e-6);
-        Assert.True(result.Figures.Single().ExpectedShortfall >= result.Figures.Single().ValueAtRisk);
+        Assert.Equal(100, result.Scenarios);
+        var figure = result.Figures.Single();
+        double loss = 1000 * EuaDec26 * 0.1, q = 1 - Math.Pow(0.95, 20);
+        Assert.Equal(loss, figure.ValueAtRisk, 1e-9 * loss);
+        Assert.Equal(loss, figure.ExpectedShortfall, 1e-9 * loss);
+        Assert.Equal(loss * Math.Sqrt(q * (1 - q)), figure.ValueAtRiskStandardError, 0.1 * loss * Math.Sqrt(q * (1 - q)));
+        Assert.Equal(figure.ValueAtRiskStandardError, figure.ExpectedShortfallStandardError, 1e-9 * loss);
     }
 }

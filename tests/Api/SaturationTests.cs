@@ -1,4 +1,5 @@
 using CarbonDerivatives.Protos.V1;
+using Google.Rpc;
 using Grpc.Core;
 using Xunit;
 
@@ -20,6 +21,9 @@ public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixtu
 
         var e = await Assert.ThrowsAsync<RpcException>(() => _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000)).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        var violation = e.GetRpcStatus()!.GetDetail<QuotaFailure>().Violations.Single();
+        Assert.Equal("server.simulations", violation.Subject);
+        Assert.Contains("1 simulations running", violation.Description);
         Assert.True((await _client.PriceAsync(Requests.EuaDec26())).Value > 0); // closed forms bypass the gate
 
         stop.Cancel();

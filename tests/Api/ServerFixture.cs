@@ -47,6 +47,14 @@ public sealed class SaturatedServerFixture : ServerFixture
     protected override string[] ExtraArguments => ["--Carbon:MaxConcurrentSimulations=1", "--Carbon:SimulationQueueTimeoutMs=50"];
 }
 
+/// <summary>A server holding at most 3 snapshots (the embedded default counts as one).</summary>
+public sealed class SmallSnapshotStoreFixture : ServerFixture
+{
+    public const int MaxSnapshots = 3;
+
+    protected override string[] ExtraArguments => [$"--Carbon:MaxSnapshots={MaxSnapshots}"];
+}
+
 /// <summary>Server tests run alone: they time deadlines and saturate the cores on purpose.</summary>
 [CollectionDefinition("server", DisableParallelization = true)]
 public sealed class ServerCollection;

@@ -82,6 +82,22 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task SpecTest_WithTheShippedEuaHistory_WorstLongDayIsTheBackloadingVote()
+    {
+        // The README's command: carbon spec test cli/samples/spec-eua-futures-margin.json --history data/eua_front_dec_daily_2008_2026.csv.
+        // The worst one-day window of 2008-2026 is 2013-04-16, 4.68 to 3.03: a long lot loses F0 x 1,000 x (1 - 3.03/4.68).
+        var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
+            "--history", Data.ShippedData.PathOf(Data.ShippedData.EuaFrontDec), "--paths", "20480", "--plots", _plots);
+        Assert.True(code == 0, errors);
+        Assert.Contains("historical back-test", table);
+        double f0 = double.Parse(System.Text.RegularExpressions.Regex.Match(table, @"underlying ([0-9,]+\.[0-9]+) EUR/unit").Groups[1].Value,
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        double worst = double.Parse(System.Text.RegularExpressions.Regex.Match(table, @"worst loss per lot long ([0-9,]+\.[0-9]+)").Groups[1].Value,
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(f0 * 1000 * (1 - 3.03 / 4.68), worst, 1e-4 * worst);
+    }
+
+    [Fact]
     public async Task SpecValidate_BrokenFile_ListsEveryPathAndExitsTwo()
     {
         Directory.CreateDirectory(_plots);

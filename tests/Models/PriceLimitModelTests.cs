@@ -14,8 +14,8 @@ namespace CarbonDerivatives.Tests.Models;
 /// <summary>
 /// Daily price limits (CEA ±10%, MARKETS.md) on a Black-76 or Merton fundamental: the limits hold on
 /// every path, bind under high volatility, change nothing where they never bind, and are refused when
-/// meaningless. There is no closed form under limits; the references are the limit itself and the
-/// unconstrained model on the same paths.
+/// meaningless; option values against <see cref="PriceLimitReference"/>: exact for one session (a call
+/// spread on the fundamental), a one-dimensional integral of that closed form for two.
 /// </summary>
 public class PriceLimitModelTests(ITestOutputHelper output)
 {
@@ -102,5 +102,64 @@ public class PriceLimitModelTests(ITestOutputHelper output)
         CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(Black76OptionPricer.Price(option),
             new MonteCarloEstimate(free.Value, free.StandardError, valuation.Paths, 60, null, 1, TimeSpan.Zero));
         output.WriteLine($"60 days put: with {valuation.Value:F2} ± {valuation.StandardError:F2}, without {free.Value:F2}");
+    }
+
+    public static TheoryData<OptionType, double> ClampedStrikes => new()
+    {
+        { OptionType.Call, 0.85 }, // below the band: (0.9F − K)·DF + C(0.9F) − C(1.1F)
+        { OptionType.Call, 0.95 }, // inside: the call spread C(K) − C(1.1F)
+        { OptionType.Call, 1.00 },
+        { OptionType.Call, 1.05 },
+        { OptionType.Put, 0.95 },  // inside: the put spread P(K) − P(0.9F)
+        { OptionType.Put, 1.00 },
+        { OptionType.Put, 1.15 },  // above the band: (K − 1.1F)·DF + P(1.1F) − P(0.9F)
+    };
+
+    [Theory]
+    [MemberData(nameof(ClampedStrikes))]
+    public void PriceBlack76_OneSession_MatchesTheClampedClosedFormWithinFourSE(OptionType type, double moneyness)
+    {
+        // One session at 120% vol (daily sd 7.7%): the settlement is clamp(F*_T, 0.9F, 1.1F), whose options are spreads
+        // of Black-76 options on the fundamental (QLNet's blackFormula).
+        AssertWithinFourSEOfTheReference(type, moneyness, sessions: 1, seed: 29, PriceLimitReference.OneSession);
+    }
+
+    [Fact]
+    public void PriceBlack76_OneSessionCallBeyondTheBand_ExactlyWorthless()
+    {
+        // K = 1.15F: the settlement cannot pass 1.1F in one session, so every path pays 0, though the fundamental's call is worth something.
+        var option = new ResolvedFuturesOption(OptionType.Call, 1.15 * Cea, 1 / TradingDaysPerYear, Cea, 1.2, 0.9999, 1_000)
+        { PriceLimit = new ResolvedPriceLimit(0.10, 1) };
+        var valuation = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 100_000, Seed = 3 });
+        Assert.Equal(0.0, valuation.Value);
+        Assert.Equal(0.0, valuation.StandardError);
+        Assert.True(valuation.WithoutLimits!.Value > 10 * valuation.WithoutLimits.StandardError);
+    }
+
+    [Theory]
+    [InlineData(OptionType.Call, 0.90)]
+    [InlineData(OptionType.Call, 1.00)]
+    [InlineData(OptionType.Call, 1.12)]
+    [InlineData(OptionType.Put, 1.00)]
+    [InlineData(OptionType.Put, 0.85)]
+    public void PriceBlack76_TwoSessions_MatchesTheIntegratedClosedFormWithinFourSE(OptionType type, double moneyness)
+    {
+        // Two sessions at 120% vol: the second settlement is clamped around the first, so a call struck at 1.12F (beyond
+        // one session's reach) is worth something; the reference integrates the one-session closed form over day one.
+        AssertWithinFourSEOfTheReference(type, moneyness, sessions: 2, seed: 31, PriceLimitReference.TwoSessions);
+    }
+
+    /// <summary>A CEA option over <paramref name="sessions"/> sessions at 120% vol, ±10% limits, 200,000 antithetic paths, against <paramref name="reference"/>.</summary>
+    private void AssertWithinFourSEOfTheReference(OptionType type, double moneyness, int sessions, ulong seed,
+        Func<ResolvedFuturesOption, double, double> reference)
+    {
+        double expiry = sessions / TradingDaysPerYear;
+        var option = new ResolvedFuturesOption(type, moneyness * Cea, expiry, Cea, 1.2, Math.Exp(-0.025 * expiry), 1_000)
+        { PriceLimit = new ResolvedPriceLimit(0.10, sessions) };
+        var valuation = MonteCarloRuns.Option(option, new MonteCarloSettings { Paths = 200_000, Seed = seed, Antithetic = true });
+        double expected = reference(option, 0.10);
+        output.WriteLine($"{sessions} sessions, {type} K = {moneyness:F2}F: MC {valuation.Value:F3} ± {valuation.StandardError:F3}, " +
+                         $"reference {expected:F3}, without limits {valuation.WithoutLimits!.Value:F3}");
+        CarbonDerivatives.Tests.Simulation.McAssert.WithinStandardErrors(expected, valuation, label: $"{sessions} sessions");
     }
 }

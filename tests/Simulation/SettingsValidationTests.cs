@@ -28,8 +28,10 @@ public class SettingsValidationTests
     [Fact]
     public void Run_AbsurdPathCount_BudgetExceeded()
     {
-        var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = long.MaxValue }));
+        var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = 9_000_000_000_000 }));
         Assert.Equal("monteCarlo.paths", e.Field);
+        Assert.Equal("paths", e.Unit);
+        Assert.Equal("monteCarlo.paths: requested 9,000,000,000,000 paths, over the budget of 100,000,000 paths", e.Message);
     }
 
     [Fact]
@@ -39,6 +41,8 @@ public class SettingsValidationTests
         var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = 200_000 }, steps: 10, limits));
         Assert.Equal(2_000_000, e.Requested);
         Assert.Equal(1_000_000, e.Limit);
+        Assert.Equal("path-steps", e.Unit);
+        Assert.Equal("monteCarlo.paths: requested 2,000,000 path-steps (200,000 paths × 10 steps), over the budget of 1,000,000 path-steps", e.Message);
     }
 
     [Fact]
@@ -47,6 +51,7 @@ public class SettingsValidationTests
         var limits = new SimulationLimits { MaxSteps = 100 };
         var e = Assert.Throws<BudgetExceededException>(() => Run(new MonteCarloSettings { Paths = 10 }, steps: 101, limits));
         Assert.Equal("monteCarlo.steps", e.Field);
+        Assert.Equal("monteCarlo.steps: requested 101 steps, over the budget of 100 steps", e.Message);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using CarbonDerivatives.Engine.Specs.Lab;
 using CarbonDerivatives.Engine.Validation;
-using CarbonDerivatives.Tests.Risk;
+using CarbonDerivatives.Tests.Data;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Specs;
@@ -47,9 +47,7 @@ public sealed class HistoricalMarginTests
     [Fact]
     public void EuaHistory_WorstLongDayIsTheBackloadingVote()
     {
-        string? path = ValueAtRiskTests.FindSharedData("eua_front_dec_daily_2008_2026.csv");
-        if (path is null) return; // the data set is not beside this checkout: nothing to compare against
-        var prices = File.ReadLines(path).Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var prices = ShippedData.Prices(ShippedData.EuaFrontDec);
         var returns = Engine.Market.PriceHistory.LogReturns(prices);
         var result = HistoricalMargin.Compute(returns, 70.76, 1000, 1, 5000, null, [0.99, 0.997]);
         // MARKETS.md: worst day -43.5% (2013-04-16), a log return: the price fell to e^-0.435 of itself, -35.3%.
