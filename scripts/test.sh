@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use (real components, never mocks); installed only when missing.
-PACKAGES=()
+PACKAGES=(chromium chromium-driver fonts-dejavu-core)   # tests/Browser: the spec-lab page in headless Chromium (Selenium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

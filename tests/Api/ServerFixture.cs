@@ -25,14 +25,14 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>The server's HTTP/1.1 address of the page and JSON routes.</summary>
     public string WebAddress { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         (_app, Address) = await InProcessServer.StartAsync(DatabasePath, ExtraArguments);
         WebAddress = InProcessServer.WebAddress(_app);
         Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel.Dispose();
         if (_app is not null)

@@ -127,6 +127,8 @@ export function createEditor({ textarea, marks, gutter, list, status }, { onChan
     get text() { return textarea.value; },
     setText(text) {
       textarea.value = text;
+      textarea.setSelectionRange(0, 0);
+      textarea.scrollTop = 0;
       errors = [];
       render();
       renderList();

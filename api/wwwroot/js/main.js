@@ -90,6 +90,7 @@ async function openSpec(code) {
   showCalendar();
   show($('#test-results'));
   $('#test-title').textContent = `Test ${code}`;
+  history.replaceState(null, '', `#${encodeURIComponent(code)}`);
 }
 
 // ---- the library ----
@@ -236,6 +237,8 @@ async function start() {
   $('#snapshot').value = 'default';
   performance.mark('lab:ready');
   document.body.dataset.ready = 'true';
+  const linked = decodeURIComponent(location.hash.slice(1));
+  if (linked && library.summary(linked)) await openSpec(linked); // a link to a spec opens it: /#ICE-EUA-OPT
   await loadSnapshot();
 }
 start().catch(e => reportError(e));
