@@ -104,7 +104,12 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
         output.WriteLine($"screenshot: {page.Screenshot("ice-eua-options-report")}");
         Find("#curve-chart").SendKeys(Keys.End); // the crosshair at the right end, read out under the chart
         page.Script("document.getElementById('curve-chart').scrollIntoView()");
+        page.Until(() => Find("#curve-chart-readout").Text.StartsWith("underlying futures price"), "the crosshair readout");
         output.WriteLine($"screenshot: {page.Screenshot("ice-eua-options-value-and-greeks")}");
+        // The whole page at a laptop width in a tall window (docs/spec-lab.png in the README is one of these).
+        Driver.Manage().Window.Size = new System.Drawing.Size(1366, 1700);
+        page.Script("window.scrollTo(0, 0)");
+        output.WriteLine($"screenshot: {page.Screenshot("spec-lab")}");
     }
 
     [Fact]

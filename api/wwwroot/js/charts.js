@@ -21,7 +21,7 @@ const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumSig
 
 /** Binds a chart to a canvas: sizing for the device pixel ratio, redraw on resize, pointer and keyboard crosshair. */
 function bind(canvas, readout, chart) {
-  const state = { cursor: null };
+  const state = { cursor: null, byPointer: false };
   const draw = () => {
     const ratio = window.devicePixelRatio || 1;
     const width = canvas.clientWidth, height = canvas.clientHeight;
@@ -36,24 +36,29 @@ function bind(canvas, readout, chart) {
     chart.draw(ctx, width, height, state.cursor);
     readout.textContent = state.cursor === null ? chart.hint : chart.describe(state.cursor);
   };
-  const move = index => {
+  const move = (index, byPointer) => {
     state.cursor = Math.max(0, Math.min(chart.points - 1, index));
+    state.byPointer = byPointer;
     draw();
   };
   canvas.tabIndex = 0;
   canvas.onpointermove = e => {
     const box = canvas.getBoundingClientRect();
     const index = chart.indexAt(e.clientX - box.left, box.width);
-    if (index !== null) move(index);
+    if (index !== null) move(index, true);
   };
-  canvas.onpointerleave = () => { state.cursor = null; draw(); };
+  canvas.onpointerleave = () => {
+    if (!state.byPointer) return; // a crosshair placed by keyboard stays
+    state.cursor = null;
+    draw();
+  };
   canvas.onkeydown = e => {
     const step = e.shiftKey ? 5 : 1;
     const at = state.cursor ?? Math.floor(chart.points / 2);
     const keys = { ArrowRight: at + step, ArrowLeft: at - step, Home: 0, End: chart.points - 1 };
     if (e.key in keys) {
       e.preventDefault();
-      move(state.cursor === null && e.key.startsWith('Arrow') ? at : keys[e.key]);
+      move(state.cursor === null && e.key.startsWith('Arrow') ? at : keys[e.key], false);
     } else if (e.key === 'Escape') {
       state.cursor = null;
       draw();

@@ -50,7 +50,7 @@ export function renderReport(target, report, { snapshot }) {
       { label: 'Forward', unit: `${c}/t`, numeric: true, cell: r => number(r.forward, 2), value: r => r.forward },
       { label: 'Vol', numeric: true, cell: r => percent(r.volatility), value: r => r.volatility },
       { label: 'Premium', unit: perLot, numeric: true, cell: r => money(r.price, c), value: r => r.price },
-      { label: 'Delta', unit: `${c} per ${c} 1/t`, numeric: true, cell: r => number(g(r, 'delta'), 2), value: r => g(r, 'delta') },
+      { label: 'Delta', unit: `${c} per ${c}/t`, numeric: true, cell: r => number(g(r, 'delta'), 2), value: r => g(r, 'delta') },
       { label: 'Gamma', unit: `per (${c}/t)²`, numeric: true, cell: r => number(g(r, 'gamma'), 4), value: r => g(r, 'gamma') },
       { label: 'Vega', unit: `${c} per vol pt`, numeric: true, cell: r => money(g(r, 'vega') / 100, c), value: r => g(r, 'vega') / 100 },
       { label: 'Theta', unit: `${c} per day`, numeric: true, cell: r => money(g(r, 'theta') / 365, c), value: r => g(r, 'theta') / 365 },

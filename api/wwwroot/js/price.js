@@ -64,7 +64,7 @@ export function createPriceForm(form, result, { snapshot }) {
     const c = reply.currency;
     const units = sent.instrument.futuresOption.lotSize * (sent.quantity || 1);
     const greeks = reply.greeks ? Object.entries(reply.greeks).map(([name, g]) => ({ name, ...g })) : [];
-    const scaled = { vega: [100, `${c} per vol pt`], theta: [365, `${c} per day`], delta: [1, `${c} per ${c} 1/t`], gamma: [1, `per (${c}/t)²`], rho: [100, `${c} per 1 % rate`] };
+    const scaled = { vega: [100, `${c} per vol pt`], theta: [365, `${c} per day`], delta: [1, `${c} per ${c}/t`], gamma: [1, `per (${c}/t)²`], rho: [100, `${c} per 1 % rate`] };
     show(result,
       el('p', { class: 'price-headline', id: 'price-value' }, el('strong', {}, money(reply.value, c)),
         reply.standardError ? ` ± ${money(reply.standardError, c)}` : '',
