@@ -2,6 +2,7 @@ using System.Globalization;
 using CarbonDerivatives.Protos.V1;
 using CarbonDerivatives.Tests.Api;
 using Google.Protobuf;
+using Grpc.Core;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Interactions;
 using Xunit;
@@ -259,6 +260,57 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
         Assert.NotEmpty(Cells("#strikes-table"));
         // The focused element is always visibly outlined.
         Assert.NotEqual("none", (string)page.Script("return getComputedStyle(document.activeElement, ':focus-visible').outlineStyle;")!);
+    }
+
+    [Fact]
+    public void SaveSpec_NewSpecFromTemplate_SavedAndListedThenDeleted()
+    {
+        page.Open();
+        Find("#new-spec").Click();
+        page.Until(() => Find("#spec-status").Text.StartsWith("Valid spec MY-EUA-FUT", StringComparison.Ordinal), "the template to validate");
+        page.Script("const t = document.getElementById('spec-text'); t.value = t.value.replace('MY-EUA-FUT', 'PAGE-SAVED-FUT'); t.dispatchEvent(new Event('input'));");
+        Find("#save-spec").Click();
+        page.Until(() => Find("#save-status").Text.StartsWith("Saved as PAGE-SAVED-FUT", StringComparison.Ordinal), "the save");
+        Assert.Equal(SpecOrigin.Saved, Specs.GetSpec(new GetSpecRequest { Code = "PAGE-SAVED-FUT" }).Summary.Origin);
+        page.Until(() => Find("button.spec-item[data-code='PAGE-SAVED-FUT'] .badge").Text == "saved", "the saved spec in the library");
+
+        // Saving a spec that breaks the rules: nothing is saved, and the server's field violations show in the editor.
+        page.Script("const t = document.getElementById('spec-text'); t.value = t.value.replace('\"currency\": \"EUR\"', '\"currency\": \"euro\"'); t.dispatchEvent(new Event('input'));");
+        Find("#save-spec").Click();
+        page.Until(() => Find("#save-status").Text.StartsWith("Not saved: INVALID_ARGUMENT", StringComparison.Ordinal), "the refusal");
+        Assert.Single(Driver.FindElements(By.CssSelector("#spec-errors button[data-path='currency']")));
+
+        page.Script("window.confirm = () => true;");
+        Find("#delete-spec").Click();
+        page.Until(() => Driver.FindElements(By.CssSelector("button.spec-item[data-code='PAGE-SAVED-FUT']")).Count == 0, "the deletion");
+        Assert.Equal(StatusCode.NotFound, Assert.Throws<RpcException>(() => Specs.GetSpec(new GetSpecRequest { Code = "PAGE-SAVED-FUT" })).StatusCode);
+    }
+
+    [Fact]
+    public void PriceForm_ShowsTheGrpcPriceAndMarksABadStrikeAtItsInput()
+    {
+        page.Open();
+        Find("#tab-price").Click();
+        page.Until(() => Driver.FindElements(By.CssSelector("#price-delivery option[value='2026-12-21']")).Count == 1, "the snapshot's deliveries");
+        Find("#price-form button[type=submit]").Click();
+        page.Until(() => Driver.FindElements(By.Id("price-value")).Count == 1, "the price");
+        var request = Requests.EuaDec26(); // the form's defaults: EUA Dec-26 call 75, 1,000 t, EUR, default snapshot
+        request.Greeks = true;
+        var reply = new PricingService.PricingServiceClient(page.Channel).Price(request);
+        string shown = Find("#price-value strong").Text;
+        Assert.StartsWith("EUR", shown);
+        AssertShown(reply.Value, shown, "premium");
+        var greeks = Cells(".results table");
+        AssertShown(reply.Greeks.Delta.Value, greeks[0][1], "delta");
+        AssertShown(reply.Greeks.Vega.Value / 100, greeks[2][1], "vega per vol point");
+
+        var strike = Find("#price-strike");
+        strike.Clear();
+        strike.SendKeys("-75");
+        Find("#price-form button[type=submit]").Click();
+        page.Until(() => Driver.FindElements(By.CssSelector("#price-strike + .field-error, label:has(#price-strike) .field-error")).Count == 1, "the strike error");
+        Assert.Equal("true", strike.GetAttribute("aria-invalid"));
+        Assert.Contains("greater than zero", Find("label:has(#price-strike) .field-error").Text);
     }
 
     [Theory]
