@@ -1,4 +1,5 @@
 using CarbonDerivatives.Api.Hosting;
 
-// The CarbonDerivatives gRPC service: `dotnet run --project api` (add `--urls http://0.0.0.0:5080` to change the address).
+// The CarbonDerivatives service: `dotnet run --project api` serves gRPC on http://localhost:5080 (h2c; `--urls` changes it)
+// and the spec-lab page with the JSON API on http://localhost:5081 (HTTP/1.1; `--Carbon:WebUrls` changes it).
 CarbonServer.Build(args).Run();

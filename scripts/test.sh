@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use (real components, never mocks); installed only when missing.
-# Python gRPC client (tests/Api/PythonClientTests runs examples/python/*.py with /usr/bin/python3):
-PACKAGES=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc)
+# Python gRPC client (tests/Api/PythonClientTests runs examples/python/*.py with /usr/bin/python3; libprotobuf-dev
+# gives protoc google/protobuf/descriptor.proto, which the HTTP annotations import):
+PACKAGES=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc libprotobuf-dev)
+PACKAGES+=(chromium chromium-driver fonts-dejavu-core)   # tests/Browser: the spec-lab page in headless Chromium (Selenium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,4 +1,5 @@
 using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Http;
 using CarbonDerivatives.Api.Services;
 using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace CarbonDerivatives.Api.Hosting;
 
-/// <summary>Builds the gRPC host: Kestrel over HTTP/2, services, interceptors, health and reflection.</summary>
+/// <summary>Builds the host: Kestrel (gRPC over h2c, the page and JSON over HTTP/1.1), services, interceptors, health and reflection.</summary>
 public static class CarbonServer
 {
     /// <summary>The default address when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
@@ -21,9 +22,8 @@ public static class CarbonServer
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
-        // Plain-text HTTP/2 (h2c): gRPC clients connect without TLS on localhost.
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(e => e.Protocols = HttpProtocols.Http2));
+        // gRPC over plain-text HTTP/2 (h2c) on --urls; the page and JSON routes over HTTP/1.1 on Carbon:WebUrls.
+        CarbonListeners.Configure(builder, DefaultUrl);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -57,6 +57,7 @@ public static class CarbonServer
         });
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
+        builder.Services.AddCarbonHttpApi();
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
@@ -67,6 +68,7 @@ public static class CarbonServer
         app.MapGrpcService<SpecGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapCarbonHttpApi();
         return app;
     }
 

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace CarbonDerivatives.Benchmarks.Load;
 
 /// <summary>
-/// The api server started as a child process (<c>dotnet exec CarbonDerivatives.Api.dll --urls http://127.0.0.1:PORT</c>)
+/// The api server started as a child process (<c>dotnet exec CarbonDerivatives.Api.dll --urls http://127.0.0.1:PORT</c>, no web listener)
 /// on a free loopback port; killed when disposed. Its output is drained (the last lines are kept for errors).
 /// </summary>
 public sealed class ServerProcess : IDisposable
@@ -52,7 +52,7 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "exec", dll, "--urls", address.ToString().TrimEnd('/') }) start.ArgumentList.Add(arg);
+        foreach (string arg in new[] { "exec", dll, "--urls", address.ToString().TrimEnd('/'), "--Carbon:WebUrls=" }) start.ArgumentList.Add(arg);
         if (quiet) start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var server = new ServerProcess(process, address);

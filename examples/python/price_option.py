@@ -1,8 +1,10 @@
 """Price an ICE EUA Dec-26 call by Monte Carlo over gRPC, with its delta (the README's quick start).
 
 Stubs beside this script, from the repository root:
-  protoc -I protos --python_out=examples/python --grpc_out=examples/python \
-         --plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin protos/carbon/v1/*.proto
+  G=~/.nuget/packages/google.api.commonprotos/2.17.0/content/protos
+  protoc -I protos -I $G --python_out=examples/python --grpc_out=examples/python \
+         --plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin protos/carbon/v1/*.proto \
+         $G/google/api/annotations.proto $G/google/api/http.proto
 Run: python3 examples/python/price_option.py [HOST:PORT]   (default localhost:5080)
 tests/Api/PythonClientTests.cs runs this file against a real server and checks what it prints.
 """

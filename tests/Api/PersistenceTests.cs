@@ -159,7 +159,7 @@ public sealed partial class PersistenceTests : IDisposable
     private Process StartChildServer(out string address)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "CarbonDerivatives.Api.dll");
-        var start = new ProcessStartInfo("dotnet", $"exec \"{dll}\" --urls http://127.0.0.1:0 --Carbon:DatabasePath={_database}")
+        var start = new ProcessStartInfo("dotnet", $"exec \"{dll}\" --urls http://127.0.0.1:0 --Carbon:WebUrls= --Carbon:DatabasePath={_database}")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
         };

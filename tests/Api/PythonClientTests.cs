@@ -110,8 +110,10 @@ public sealed class PythonClientTests(ServerFixture server) : IClassFixture<Serv
         foreach (string tool in new[] { Python, Plugin })
             Assert.True(File.Exists(tool), $"{tool} is missing: install {Packages} (scripts/test.sh does)");
         string protos = Path.Combine(Output, "protos");
-        var files = Directory.GetFiles(Path.Combine(protos, "carbon", "v1"), "*.proto").Select(f => Path.GetRelativePath(protos, f));
-        await Run("protoc", ["-I", protos, $"--python_out={_stubs}", $"--grpc_out={_stubs}", $"--plugin=protoc-gen-grpc={Plugin}", .. files]);
+        string google = Path.Combine(Output, "google-protos"); // the Google.Api.CommonProtos package's google/api/*.proto
+        var files = Directory.GetFiles(Path.Combine(protos, "carbon", "v1"), "*.proto")
+            .Concat(Directory.GetFiles(Path.Combine(google, "google", "api"), "*.proto"));
+        await Run("protoc", ["-I", protos, "-I", google, $"--python_out={_stubs}", $"--grpc_out={_stubs}", $"--plugin=protoc-gen-grpc={Plugin}", .. files]);
         string output = await Run(Python, [Path.Combine(Output, "python", script), .. args]);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
     }

@@ -19,16 +19,20 @@ public class ServerFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    /// <summary>The server's address, e.g. http://127.0.0.1:41234.</summary>
+    /// <summary>The server's gRPC (h2c) address, e.g. http://127.0.0.1:41234.</summary>
     public string Address { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    /// <summary>The server's HTTP/1.1 address of the page and JSON routes.</summary>
+    public string WebAddress { get; private set; } = "";
+
+    public virtual async Task InitializeAsync()
     {
         (_app, Address) = await InProcessServer.StartAsync(DatabasePath, ExtraArguments);
+        WebAddress = InProcessServer.WebAddress(_app);
         Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel.Dispose();
         if (_app is not null)
