@@ -1,6 +1,7 @@
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Services;
 using CarbonDerivatives.Api.Portfolios;
+using CarbonDerivatives.Api.Security;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Specs;
 using CarbonDerivatives.Api.Storage;
@@ -19,10 +20,11 @@ public static class CarbonServer
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(InsecureFlag.ToSetting(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // Plain-text HTTP/2 (h2c): gRPC clients connect without TLS on localhost.
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(e => e.Protocols = HttpProtocols.Http2));
+        builder.AddCarbonSecurity();
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -57,6 +59,7 @@ public static class CarbonServer
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
+        app.UseCarbonSecurity();
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
