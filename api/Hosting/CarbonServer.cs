@@ -5,6 +5,7 @@ using CarbonDerivatives.Api.Security;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Specs;
 using CarbonDerivatives.Api.Storage;
+using CarbonDerivatives.Api.Wire;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -53,6 +54,7 @@ public static class CarbonServer
             o.Interceptors.Add<ExceptionMappingInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        builder.Services.AddMalformedRequestGuard();
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
 
@@ -60,6 +62,7 @@ public static class CarbonServer
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
         app.UseCarbonSecurity();
+        app.UseMalformedRequestGuard();
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
