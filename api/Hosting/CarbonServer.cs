@@ -52,6 +52,7 @@ public static class CarbonServer
         {
             o.Interceptors.Add<RequestLoggingInterceptor>();
             o.Interceptors.Add<ExceptionMappingInterceptor>();
+            o.Interceptors.Add<FiniteReplyInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddMalformedRequestGuard();
