@@ -1,10 +1,13 @@
 using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Api.Hosting.Drain;
+using CarbonDerivatives.Api.Limits;
 using CarbonDerivatives.Api.Services;
 using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Security;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Specs;
 using CarbonDerivatives.Api.Storage;
+using CarbonDerivatives.Api.Telemetry;
 using CarbonDerivatives.Api.Wire;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
@@ -58,11 +61,16 @@ public static class CarbonServer
         builder.Services.AddMalformedRequestGuard();
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
+        builder.AddCarbonRateLimits();
+        builder.AddCarbonTelemetry();
+        builder.AddCarbonDrain();
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
+        app.UseCarbonTelemetry();
         app.UseCarbonSecurity();
+        app.UseCarbonRateLimits();
         app.UseMalformedRequestGuard();
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
