@@ -1,3 +1,4 @@
+using CarbonDerivatives.Api.Audit;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Hosting.Drain;
 using CarbonDerivatives.Api.Limits;
@@ -64,6 +65,7 @@ public static class CarbonServer
         builder.AddCarbonRateLimits();
         builder.AddCarbonTelemetry();
         builder.AddCarbonDrain();
+        builder.Services.AddCarbonAudit();
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);

@@ -19,26 +19,35 @@ internal sealed partial class GrpcAuthorizationResultHandler(ILogger<GrpcAuthori
 
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         bool anonymous = context.User.Identity?.AuthenticationType == AnonymousAuthenticationHandler.SchemeName;
-        if (result.Succeeded) return _default.HandleAsync(next, context, policy, result);
+        if (result.Succeeded)
+        {
+            await _default.HandleAsync(next, context, policy, result);
+            return;
+        }
         if (!GrpcErrorResponse.IsGrpc(context.Request))
-            return _default.HandleAsync(next, context, policy, anonymous ? PolicyAuthorizationResult.Challenge() : result);
+        {
+            await _default.HandleAsync(next, context, policy, anonymous ? PolicyAuthorizationResult.Challenge() : result);
+            return;
+        }
 
         string rpc = context.Request.Path.Value?.TrimStart('/') ?? "";
         string? needed = result.AuthorizationFailure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().FirstOrDefault()?.AllowedRoles.First();
         string principal = CarbonPrincipals.Key(context.User);
         if (result.Challenged || anonymous)
         {
-            string reason = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message
+            // The handler's result is cached for the request: this asks again only for why it failed.
+            string reason = (await context.AuthenticateAsync()).Failure?.Message
                 ?? (needed is null ? NoCredentials : $"{rpc} needs the {needed} role: {NoCredentials}");
             LogRefused(rpc, principal, "UNAUTHENTICATED", reason);
-            return GrpcErrorResponse.WriteAsync(context, new Status { Code = (int)Code.Unauthenticated, Message = reason });
+            await GrpcErrorResponse.WriteAsync(context, new Status { Code = (int)Code.Unauthenticated, Message = reason });
+            return;
         }
         string message = $"{principal} ({CarbonRoles.Highest(context.User) ?? "no role"}) may not call {rpc}: it needs the {needed} role";
         LogRefused(rpc, principal, "PERMISSION_DENIED", message);
-        return GrpcErrorResponse.WriteAsync(context, new Status { Code = (int)Code.PermissionDenied, Message = message });
+        await GrpcErrorResponse.WriteAsync(context, new Status { Code = (int)Code.PermissionDenied, Message = message });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Rpc} refused for {Principal}: {Status} {Reason}")]

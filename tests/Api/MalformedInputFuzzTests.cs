@@ -105,7 +105,7 @@ public sealed class MalformedInputFuzzTests(ITestOutputHelper output) : IAsyncLi
         await Parallel.ForEachAsync(cases.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, cancellation) =>
         {
             var (c, i) = item;
-            var reply = await GrpcWire.CallAsync(http, _address, c.Rpc, c.Body, TestCredentials.AdminKey, c.Encoding, cancellation);
+            var reply = await GrpcWire.CallAsync(http, _address, c.Rpc, c.Body, GrpcWire.ApiKey(TestCredentials.AdminKey), c.Encoding, cancellation);
             replies.Add((i, c.Rpc, c.Kind, reply));
         });
         return replies.OrderBy(r => r.Item1).Select(r => (r.Item2, r.Item3, r.Item4)).ToList();

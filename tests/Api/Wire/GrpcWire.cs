@@ -31,7 +31,8 @@ internal static class GrpcWire
         return frame;
     }
 
-    public static async Task<WireReply> CallAsync(HttpClient http, string address, CarbonRpc rpc, byte[] body, string? apiKey,
+    /// <param name="credential">A header that carries credentials (x-api-key or authorization), or null for none.</param>
+    public static async Task<WireReply> CallAsync(HttpClient http, string address, CarbonRpc rpc, byte[] body, (string Name, string Value)? credential,
         string? encoding = null, CancellationToken cancellation = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, address.TrimEnd('/') + rpc.Path) 
@@ -40,7 +41,7 @@ internal static class GrpcWire
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
-        if (apiKey is not null) request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
+        if (credential is { } header) request.Headers.TryAddWithoutValidation(header.Name, header.Value);
         if (encoding is not null) request.Headers.TryAddWithoutValidation("grpc-encoding", encoding);
         using var response = await http.SendAsync(request, cancellation);
         byte[] replyBody = await response.Content.ReadAsByteArrayAsync(cancellation);
@@ -54,6 +55,10 @@ internal static class GrpcWire
         return new WireReply(status is null ? null : (StatusCode)int.Parse(status, System.Globalization.CultureInfo.InvariantCulture),
             status is null ? $"HTTP {(int)response.StatusCode} without grpc-status" : message, Messages(replyBody), trailers);
     }
+
+    public static (string, string) ApiKey(string key) => ("x-api-key", key);
+
+    public static (string, string) Bearer(string token) => ("authorization", $"Bearer {token}");
 
     private static string? Header(HttpHeaders headers, string name) => headers.TryGetValues(name, out var values) ? values.First() : null;
 
