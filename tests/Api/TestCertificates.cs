@@ -36,6 +36,16 @@ internal sealed class TestCertificates : IDisposable
         return Write("server", certificate);
     }
 
+    /// <summary>The server certificate as a password-protected PKCS#12 file; returns its path.</summary>
+    public string ServerPfx(string password)
+    {
+        var (certificate, key) = Server();
+        using var pem = X509Certificate2.CreateFromPemFile(certificate, key);
+        string path = Path.Combine(Folder, "server.pfx");
+        File.WriteAllBytes(path, pem.Export(X509ContentType.Pkcs12, password));
+        return path;
+    }
+
     /// <summary>A client certificate (client-authentication use) with the private key.</summary>
     public X509Certificate2 Client(string subject) => Issue(subject, new Oid("1.3.6.1.5.5.7.3.2"), null);
 

@@ -45,6 +45,17 @@ public sealed class TlsTests : IDisposable
     }
 
     [Fact]
+    public async Task PfxCertificateWithPassword_Serves()
+    {
+        string pfx = _certificates.ServerPfx("s3cret");
+        var (app, address) = await InProcessServer.StartAsync(_database, "--urls", "https://127.0.0.1:0", "--Carbon:Store=memory",
+            $"--Carbon:Tls:CertificatePath={pfx}", "--Carbon:Tls:Password=s3cret");
+        await using var _ = app;
+        using var secure = TestCredentials.Channel(address, handler: _certificates.TrustingHandler());
+        Assert.True((await new PricingService.PricingServiceClient(secure).PriceAsync(Requests.EuaDec26())).Value > 0);
+    }
+
+    [Fact]
     public async Task ClientCertificate_FromTheTrustedCa_IsItsPrincipalAndRole_OthersAreUnauthenticated()
     {
         var (app, address) = await StartTls("--Carbon:Tls:ClientCertificates=allow", $"--Carbon:Tls:ClientCertificateAuthorityPath={_certificates.AuthorityPem}",
