@@ -45,6 +45,18 @@ public sealed class TlsTests : IDisposable
     }
 
     [Fact]
+    public async Task Cli_HttpsWithCaCertificate_Serves_WithoutIt_Fails()
+    {
+        var (app, address) = await StartTls();
+        await using var _ = app;
+        var trusted = await Cli.CliRunner.RunAsync(address, null, "market", "list", "--ca-certificate", _certificates.AuthorityPem);
+        Assert.Equal(0, trusted.ExitCode);
+        Assert.Contains("default", trusted.Table + trusted.Json, StringComparison.Ordinal);
+        var untrusted = await Cli.CliRunner.RunAsync(address, null, "market", "list");
+        Assert.Equal(1, untrusted.ExitCode);
+    }
+
+    [Fact]
     public async Task PfxCertificateWithPassword_Serves()
     {
         string pfx = _certificates.ServerPfx("s3cret");
