@@ -13,8 +13,7 @@ internal static class CarbonCli
         var root = new RootCommand(
             "carbon: a gRPC client of the CarbonDerivatives pricing server (carbon.v1).\n" +
             "Exit codes: 0 ok, 2 invalid argument (bad flags, file or INVALID_ARGUMENT), 1 any other error.");
-        root.Options.Add(ConnectionOptions.Address);
-        root.Options.Add(ConnectionOptions.Deadline);
+        foreach (var option in ConnectionOptions.All) root.Options.Add(option);
         root.Subcommands.Add(PriceCommand.Create(output));
         root.Subcommands.Add(RiskCommand.Create(output));
         root.Subcommands.Add(PortfolioCommand.Create(output));

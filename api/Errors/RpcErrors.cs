@@ -61,6 +61,24 @@ internal static class RpcErrors
         return status.ToRpcException();
     }
 
+    /// <summary>
+    /// RESOURCE_EXHAUSTED for a caller over its rate limit: a google.rpc.QuotaFailure naming the limit and a
+    /// google.rpc.RetryInfo saying when the budget will allow the call again.
+    /// </summary>
+    public static Google.Rpc.Status QuotaExceeded(string subject, string description, TimeSpan retryAfter) => new()
+    {
+        Code = (int)Code.ResourceExhausted,
+        Message = $"{description}; retry after {retryAfter.TotalSeconds:0.###} s",
+        Details =
+        {
+            Google.Protobuf.WellKnownTypes.Any.Pack(new QuotaFailure
+            {
+                Violations = { new QuotaFailure.Types.Violation { Subject = subject, Description = description } },
+            }),
+            Google.Protobuf.WellKnownTypes.Any.Pack(new RetryInfo { RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(retryAfter) }),
+        },
+    };
+
     [DoesNotReturn]
     public static void ThrowNotFound(string what) => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, what));
 }

@@ -1,10 +1,16 @@
+using CarbonDerivatives.Api.Audit;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Http;
+using CarbonDerivatives.Api.Hosting.Drain;
+using CarbonDerivatives.Api.Limits;
 using CarbonDerivatives.Api.Services;
 using CarbonDerivatives.Api.Portfolios;
+using CarbonDerivatives.Api.Security;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Specs;
 using CarbonDerivatives.Api.Storage;
+using CarbonDerivatives.Api.Telemetry;
+using CarbonDerivatives.Api.Wire;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -21,7 +27,8 @@ public static class CarbonServer
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(InsecureFlag.ToSetting(args));
+        builder.AddCarbonSecurity(); // first: its HTTPS defaults (the server certificate) must exist when the listeners are made
         // gRPC over plain-text HTTP/2 (h2c) on --urls; the page and JSON routes over HTTP/1.1 on Carbon:WebUrls.
         CarbonListeners.Configure(builder, DefaultUrl);
         builder.Logging.AddSimpleConsole(o =>
@@ -53,15 +60,25 @@ public static class CarbonServer
         {
             o.Interceptors.Add<RequestLoggingInterceptor>();
             o.Interceptors.Add<ExceptionMappingInterceptor>();
+            o.Interceptors.Add<FiniteReplyInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        builder.Services.AddCarbonHttpApi();
+        builder.Services.AddMalformedRequestGuard(); // after every AddGrpc: it replaces the service binder they register
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
-        builder.Services.AddCarbonHttpApi();
+        builder.AddCarbonRateLimits();
+        builder.AddCarbonTelemetry();
+        builder.AddCarbonDrain();
+        builder.Services.AddCarbonAudit();
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
+        app.UseCarbonTelemetry();
+        app.UseCarbonSecurity();
+        app.UseCarbonRateLimits();
+        app.UseMalformedRequestGuard();
         app.MapGrpcService<PricingGrpcService>();
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcService<RiskGrpcService>();

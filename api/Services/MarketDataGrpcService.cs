@@ -3,13 +3,17 @@ using CarbonDerivatives.Api.Mapping;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
+using CarbonDerivatives.Api.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CarbonDerivatives.Api.Services;
 
 /// <summary>MarketDataService: validated named snapshots that pricing requests can refer to by id.</summary>
+[Authorize(CarbonRoles.Reader)]
 public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataService.MarketDataServiceBase
 {
+    [Authorize(CarbonRoles.Writer)]
     public override Task<PutSnapshotResponse> PutSnapshot(PutSnapshotRequest request, ServerCallContext context)
     {
         CheckId(request.SnapshotId);
@@ -30,6 +34,7 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
     public override Task<ListSnapshotsResponse> ListSnapshots(ListSnapshotsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListSnapshotsResponse { SnapshotIds = { store.Ids() } });
 
+    [Authorize(CarbonRoles.Admin)]
     public override Task<DeleteSnapshotResponse> DeleteSnapshot(DeleteSnapshotRequest request, ServerCallContext context)
     {
         CheckId(request.SnapshotId);

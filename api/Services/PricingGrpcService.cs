@@ -6,7 +6,9 @@ using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Validation;
 using CarbonDerivatives.Protos.V1;
+using CarbonDerivatives.Api.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CarbonDerivatives.Api.Services;
@@ -15,6 +17,7 @@ namespace CarbonDerivatives.Api.Services;
 /// PricingService: maps the request, values it (closed forms inline; Monte Carlo through the
 /// <see cref="SimulationGate"/> with the call's cancellation token), maps the result back.
 /// </summary>
+[Authorize(CarbonRoles.Reader)]
 public sealed class PricingGrpcService(IValuationService valuation, ISnapshotStore snapshots, SimulationGate gate,
     IOptions<ServerOptions> options) : PricingService.PricingServiceBase
 {

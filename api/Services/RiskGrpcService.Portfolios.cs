@@ -2,13 +2,16 @@ using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Mapping;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
+using CarbonDerivatives.Api.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CarbonDerivatives.Api.Services;
 
 /// <summary>RiskService's saved portfolios: validated like a risk request's book, then committed to the store.</summary>
 public sealed partial class RiskGrpcService
 {
+    [Authorize(CarbonRoles.Writer)]
     public override Task<SavePortfolioResponse> SavePortfolio(SavePortfolioRequest request, ServerCallContext context)
     {
         DocumentIds.Check(request.PortfolioId, "portfolio_id");
@@ -29,6 +32,7 @@ public sealed partial class RiskGrpcService
     public override Task<ListPortfoliosResponse> ListPortfolios(ListPortfoliosRequest request, ServerCallContext context) =>
         Task.FromResult(new ListPortfoliosResponse { PortfolioIds = { portfolios.Ids() } });
 
+    [Authorize(CarbonRoles.Admin)]
     public override Task<DeletePortfolioResponse> DeletePortfolio(DeletePortfolioRequest request, ServerCallContext context)
     {
         DocumentIds.Check(request.PortfolioId, "portfolio_id");

@@ -7,7 +7,9 @@ using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Engine.Risk;
 using CarbonDerivatives.Protos.V1;
+using CarbonDerivatives.Api.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using StressScenario = CarbonDerivatives.Engine.Risk.StressScenario;
 using VarMethod = CarbonDerivatives.Protos.V1.VarMethod;
@@ -19,6 +21,7 @@ namespace CarbonDerivatives.Api.Services;
 /// <see cref="SimulationGate"/>, the call's cancellation token all the way down), streams progress for
 /// long jobs and maps the result back.
 /// </summary>
+[Authorize(CarbonRoles.Reader)]
 public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioStore portfolios, SimulationGate gate, IOptions<ServerOptions> options,
     Engine.Simulation.SimulationLimits limits) : RiskService.RiskServiceBase
 {

@@ -8,7 +8,9 @@ using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Specs;
 using CarbonDerivatives.Engine.Specs.Lab;
 using CarbonDerivatives.Protos.V1;
+using CarbonDerivatives.Api.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CarbonDerivatives.Api.Services;
@@ -18,6 +20,7 @@ namespace CarbonDerivatives.Api.Services;
 /// calendars and runs the spec lab (<see cref="SpecLab"/>; futures and spot specs simulate their margin, so they
 /// go through the <see cref="SimulationGate"/> with the call's cancellation token).
 /// </summary>
+[Authorize(CarbonRoles.Reader)]
 public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshots, SimulationGate gate, IOptions<ServerOptions> options,
     TimeProvider time)
     : SpecService.SpecServiceBase
@@ -35,6 +38,7 @@ public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshot
         });
     }
 
+    [Authorize(CarbonRoles.Admin)]
     public override Task<SaveSpecResponse> SaveSpec(SaveSpecRequest request, ServerCallContext context)
     {
         var spec = SpecRequestMapper.Valid(request.SpecJson, catalog.Combined(), "spec_json");
@@ -59,6 +63,7 @@ public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshot
             LibraryErrors = { catalog.LibraryErrors.Select(e => e.ToString()) },
         });
 
+    [Authorize(CarbonRoles.Admin)]
     public override Task<DeleteSpecResponse> DeleteSpec(DeleteSpecRequest request, ServerCallContext context)
     {
         if (catalog.IsLibraryCode(request.Code)) RpcErrors.ThrowInvalidArgument("code", $"'{request.Code}' is a library spec (read-only)");

@@ -4,7 +4,7 @@ namespace CarbonDerivatives.Benchmarks.Load;
 
 /// <summary>
 /// <c>load [--address URL | --start-server] [--clients 16] [--seconds 60] [--kind analytic|mc] [--paths 100000]
-/// [--channels 1] [--warmup 2] [--server-logs] [--json FILE]</c>: a bounded gRPC load test on loopback.
+/// [--channels 1] [--warmup 2] [--server-logs] [--auth none|api-key | --api-key KEY] [--json FILE]</c>: a bounded gRPC load test on loopback.
 /// </summary>
 public static class LoadCommand
 {
@@ -35,7 +35,9 @@ public static class LoadCommand
         var channels = Enumerable.Range(0, options.Channels).Select(_ => Channel(address)).ToArray();
         try
         {
-            if (!await ServerProbe.WaitUntilServingAsync(channels[0], StartTimeout, () => server?.Process.HasExited ?? false))
+            var headers = new Grpc.Core.Metadata();
+            if (options.ApiKey is not null) headers.Add("x-api-key", options.ApiKey);
+            if (!await ServerProbe.WaitUntilServingAsync(channels[0], headers, StartTimeout, () => server?.Process.HasExited ?? false))
             {
                 Console.Error.WriteLine($"load: no server answering at {address} within {StartTimeout.TotalSeconds:F0} s"
                                         + (server is null ? "" : $"; its last output:{Environment.NewLine}{server.LastLines}"));
@@ -47,12 +49,13 @@ public static class LoadCommand
             using var stopSampling = new CancellationTokenSource();
             var sampler = server is null ? null : new MemorySampler(server.Process, MemoryInterval);
             var sampling = sampler?.RunAsync(stopSampling.Token) ?? Task.CompletedTask;
-            var latency = await LoadRunner.RunAsync(channels, LoadRequests.For(options.Kind, options.Paths), options.Clients,
+            var latency = await LoadRunner.RunAsync(channels, LoadRequests.For(options.Kind, options.Paths), headers, options.Clients,
                 TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), stop.Token);
             await stopSampling.CancelAsync();
             await sampling;
 
             string serverText = server is null ? address.ToString() : $"started here ({address}, pid {server.Process.Id}{(options.ServerLogs ? "" : ", log level Warning")})";
+            serverText += options.ApiKey is null ? "; no credentials sent" : "; every call authenticated by API key";
             var report = new LoadReport(options, serverText, latency, sampler?.Samples ?? []);
             report.Print(Console.Out);
             if (options.JsonPath is not null)
@@ -76,7 +79,7 @@ public static class LoadCommand
             Console.Error.WriteLine($"load: {reason}");
             return null;
         }
-        return ServerProcess.Start(dll, quiet: !options.ServerLogs);
+        return ServerProcess.Start(dll, quiet: !options.ServerLogs, options.StartServer ? options.ApiKey : null);
     }
 
     /// <summary>One HTTP/2 connection per channel (more only if the server's stream limit is reached).</summary>

@@ -8,7 +8,7 @@ public enum LoadKind { Analytic, MonteCarlo }
 
 /// <summary>
 /// Settings of <c>load</c>: <c>[--address URL | --start-server] [--clients 16] [--seconds 60] [--warmup 2]
-/// [--kind analytic|mc] [--paths 100000] [--channels 1] [--server-logs] [--json FILE]</c>.
+/// [--kind analytic|mc] [--paths 100000] [--channels 1] [--server-logs] [--auth none|api-key | --api-key KEY] [--json FILE]</c>.
 /// Traffic goes only to loopback.
 /// </summary>
 public sealed record LoadOptions
@@ -26,6 +26,11 @@ public sealed record LoadOptions
     /// <summary>Keep the started server's per-call Information logs (off by default: console logging would be what is measured).</summary>
     public bool ServerLogs { get; init; }
     public string? JsonPath { get; init; }
+    /// <summary>
+    /// The API key every call sends (x-api-key). With <c>--start-server --auth api-key</c> a random key is made and
+    /// the started server accepts only it (no anonymous access); with <c>--address</c>, <c>--api-key KEY</c>.
+    /// </summary>
+    public string? ApiKey { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -51,6 +56,13 @@ public sealed record LoadOptions
                 "--channels" => options with { Channels = Positive(name, int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--server-logs" => options with { ServerLogs = true },
                 "--json" => options with { JsonPath = Value() },
+                "--auth" => Value() switch
+                {
+                    "none" => options with { ApiKey = null },
+                    "api-key" => options with { ApiKey = "load-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) },
+                    var other => throw new ArgumentException($"--auth: 'none' or 'api-key', not '{other}'"),
+                },
+                "--api-key" => options with { ApiKey = Value() },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
         }

@@ -64,6 +64,7 @@ public sealed record LoadReport(LoadOptions Options, string Server, LatencySumma
             ["seconds"] = Options.Seconds,
             ["warmup_seconds"] = Options.WarmupSeconds,
             ["server"] = Server,
+            ["authenticated"] = Options.ApiKey is not null,
             ["calls_ok"] = Latency.Calls,
             ["calls_per_sec"] = Latency.CallsPerSecond,
             ["p50_ms"] = Latency.P50Ms,

@@ -14,7 +14,7 @@ public static class LoadRunner
     /// <summary>No call may hang the run: each has this deadline.</summary>
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
 
-    public static async Task<LatencySummary> RunAsync(IReadOnlyList<GrpcChannel> channels, PriceRequest request, int clients,
+    public static async Task<LatencySummary> RunAsync(IReadOnlyList<GrpcChannel> channels, PriceRequest request, Metadata headers, int clients,
         TimeSpan warmup, TimeSpan measured, CancellationToken cancellation)
     {
         long measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
@@ -23,12 +23,12 @@ public static class LoadRunner
         await Task.WhenAll(logs.Select((log, i) =>
         {
             var client = new PricingService.PricingServiceClient(channels[i % channels.Count]);
-            return Task.Run(() => Client(client, request, log, measureFrom, end, cancellation), cancellation);
+            return Task.Run(() => Client(client, request, headers, log, measureFrom, end, cancellation), cancellation);
         }));
         return LatencyLog.Merge(logs, measured.TotalSeconds);
     }
 
-    private static async Task Client(PricingService.PricingServiceClient client, PriceRequest request, LatencyLog log, long measureFrom,
+    private static async Task Client(PricingService.PricingServiceClient client, PriceRequest request, Metadata headers, LatencyLog log, long measureFrom,
         long end, CancellationToken cancellation)
     {
         for (long start = Stopwatch.GetTimestamp(); start < end && !cancellation.IsCancellationRequested; start = Stopwatch.GetTimestamp())
@@ -36,7 +36,7 @@ public static class LoadRunner
             var status = StatusCode.OK;
             try
             {
-                await client.PriceAsync(request, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellation);
+                await client.PriceAsync(request, headers, DateTime.UtcNow + CallDeadline, cancellation);
             }
             catch (RpcException e)
             {

@@ -11,7 +11,7 @@ public static class ServerProbe
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(200);
 
     /// <returns>False if the server does not answer within <paramref name="timeout"/> or <paramref name="gaveUp"/> says so (the process exited).</returns>
-    public static async Task<bool> WaitUntilServingAsync(GrpcChannel channel, TimeSpan timeout, Func<bool> gaveUp)
+    public static async Task<bool> WaitUntilServingAsync(GrpcChannel channel, Metadata headers, TimeSpan timeout, Func<bool> gaveUp)
     {
         var client = new MarketDataService.MarketDataServiceClient(channel);
         var clock = Stopwatch.StartNew();
@@ -19,7 +19,7 @@ public static class ServerProbe
         {
             try
             {
-                await client.ListSnapshotsAsync(new ListSnapshotsRequest(), deadline: DateTime.UtcNow.AddSeconds(1));
+                await client.ListSnapshotsAsync(new ListSnapshotsRequest(), headers, DateTime.UtcNow.AddSeconds(1));
                 return true;
             }
             catch (RpcException)

@@ -40,7 +40,8 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <param name="quiet">Raise the server's log level to Warning (no per-call log lines).</param>
-    public static ServerProcess Start(string dll, bool quiet)
+    /// <param name="apiKey">When set, the server accepts only this key, as a reader (its SHA-256 configured as an operator would).</param>
+    public static ServerProcess Start(string dll, bool quiet, string? apiKey = null)
     {
         int port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -54,6 +55,13 @@ public sealed class ServerProcess : IDisposable
         };
         foreach (string arg in new[] { "exec", dll, "--urls", address.ToString().TrimEnd('/'), "--Carbon:WebUrls=" }) start.ArgumentList.Add(arg);
         if (quiet) start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        if (apiKey is not null)
+        {
+            string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)));
+            foreach (string arg in new[] { "--Carbon:Security:ApiKeys:0:Name=load", "--Carbon:Security:ApiKeys:0:Role=reader",
+                         $"--Carbon:Security:ApiKeys:0:Sha256={hash}", "--Carbon:Security:AnonymousRole=none" })
+                start.ArgumentList.Add(arg);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var server = new ServerProcess(process, address);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);

@@ -5,7 +5,8 @@ namespace CarbonDerivatives.Cli.Output;
 
 /// <summary>
 /// The lines that explain a failed call: status code, message, and the google.rpc details the
-/// server attaches (BadRequest field violations; QuotaFailure for RESOURCE_EXHAUSTED). Pure.
+/// server attaches (BadRequest field violations; QuotaFailure and RetryInfo for RESOURCE_EXHAUSTED), and how to
+/// give credentials when the server asks for them. Pure.
 /// </summary>
 internal static class RpcErrorReport
 {
@@ -18,6 +19,10 @@ internal static class RpcErrorReport
             lines.AddRange(badRequest.FieldViolations.Select(v => $"  field {v.Field}: {v.Description}"));
         if (status?.GetDetail<QuotaFailure>() is { } quota)
             lines.AddRange(quota.Violations.Select(v => $"  limit {v.Subject}: {v.Description}"));
+        if (status?.GetDetail<RetryInfo>() is { RetryDelay: { } delay })
+            lines.Add($"  retry after {delay.ToTimeSpan().TotalSeconds:0.###} s");
+        if (e.StatusCode == StatusCode.Unauthenticated)
+            lines.Add($"  give --api-key KEY (or ${Connection.CallerCredentials.ApiKeyVariable}) or --token JWT (or ${Connection.CallerCredentials.TokenVariable})");
         return lines;
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CarbonDerivatives.Tests.Api;
 
 /// <summary>
-/// Starts the real server in this process with its own SQLite file: gRPC (h2c) and the page/JSON listener (HTTP/1.1),
-/// each on a free loopback port.
+/// Starts the real server in this process with its own SQLite file and the <see cref="TestCredentials"/> keys (later
+/// arguments override earlier ones): gRPC (h2c) and the page/JSON listener (HTTP/1.1), each on a free loopback port.
 /// </summary>
 internal static class InProcessServer
 {
@@ -15,7 +15,7 @@ internal static class InProcessServer
     public static async Task<(WebApplication App, string Address)> StartAsync(string databasePath, params string[] extraArguments)
     {
         var app = CarbonServer.Build(["--urls", "http://127.0.0.1:0", "--Carbon:WebUrls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
-            $"--Carbon:DatabasePath={databasePath}", .. extraArguments]);
+            $"--Carbon:DatabasePath={databasePath}", .. TestCredentials.ServerArguments(), .. extraArguments]);
         await app.StartAsync();
         return (app, app.Services.GetRequiredService<CarbonListeners>().GrpcUrls.Single());
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
@@ -16,7 +14,7 @@ namespace CarbonDerivatives.Tests.Api;
 /// of a batch of saves keeps every acknowledged save in a database that opens clean.
 /// </summary>
 [Collection("server")]
-public sealed partial class PersistenceTests : IDisposable
+public sealed class PersistenceTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"carbon-persist-{Guid.NewGuid():N}.db");
 
@@ -31,7 +29,7 @@ public sealed partial class PersistenceTests : IDisposable
     private async Task<(WebApplication App, GrpcChannel Channel)> StartInProcess()
     {
         var (app, address) = await InProcessServer.StartAsync(_database);
-        return (app, GrpcChannel.ForAddress(address));
+        return (app, TestCredentials.Channel(address));
     }
 
     private static async Task Stop(WebApplication app, GrpcChannel channel)
@@ -113,8 +111,8 @@ public sealed partial class PersistenceTests : IDisposable
     [Fact]
     public async Task KilledMidBatch_EveryAcknowledgedSaveIsPresentAndTheDatabaseOpensClean()
     {
-        using var server = StartChildServer(out string address);
-        using var channel = GrpcChannel.ForAddress(address);
+        using var server = ChildServer.Start(_database);
+        using var channel = TestCredentials.Channel(server.Address);
         var client = new MarketDataService.MarketDataServiceClient(channel);
         var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
         using var stop = new CancellationTokenSource();
@@ -140,8 +138,8 @@ public sealed partial class PersistenceTests : IDisposable
         var writers = Enumerable.Range(0, 4).Select(Writer).ToArray();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (acknowledged.Count < 40 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        server.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
-        await server.WaitForExitAsync();
+        server.Process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+        await server.Process.WaitForExitAsync();
         stop.Cancel();
         await Task.WhenAll(writers);
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} saves were acknowledged before the kill");
@@ -154,33 +152,6 @@ public sealed partial class PersistenceTests : IDisposable
             Assert.Equal(Market(price), await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = id }));
         await Stop(app, restarted);
     }
-
-    /// <summary>The API as its own process (dotnet exec) on a free port, read from its "Now listening on" log line.</summary>
-    private Process StartChildServer(out string address)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "CarbonDerivatives.Api.dll");
-        var start = new ProcessStartInfo("dotnet", $"exec \"{dll}\" --urls http://127.0.0.1:0 --Carbon:WebUrls= --Carbon:DatabasePath={_database}")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        var process = Process.Start(start)!;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && process.StandardOutput.ReadLine() is { } line)
-        {
-            if (ListeningOn().Match(line) is { Success: true } match)
-            {
-                address = match.Groups[1].Value;
-                _ = process.StandardOutput.ReadToEndAsync(); // keep draining so the child never blocks on a full pipe
-                _ = process.StandardError.ReadToEndAsync();
-                return process;
-            }
-        }
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the child server did not report its address");
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
-    private static partial Regex ListeningOn();
 
     public void Dispose()
     {

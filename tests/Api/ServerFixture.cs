@@ -6,7 +6,7 @@ namespace CarbonDerivatives.Tests.Api;
 
 /// <summary>
 /// The real server (Kestrel, HTTP/2) on a free loopback port, started once per test class, with a
-/// gRPC channel to it. Extra configuration arguments set limits for saturation tests.
+/// gRPC channel to it that sends the admin key. Extra configuration arguments set limits for saturation tests.
 /// </summary>
 public class ServerFixture : IAsyncLifetime
 {
@@ -29,7 +29,7 @@ public class ServerFixture : IAsyncLifetime
     {
         (_app, Address) = await InProcessServer.StartAsync(DatabasePath, ExtraArguments);
         WebAddress = InProcessServer.WebAddress(_app);
-        Channel = GrpcChannel.ForAddress(Address);
+        Channel = TestCredentials.Channel(Address);
     }
 
     public virtual async Task DisposeAsync()

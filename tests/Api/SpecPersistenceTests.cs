@@ -14,7 +14,7 @@ public sealed class SpecPersistenceTests : IDisposable
     {
         var (started, address) = await InProcessServer.StartAsync(_database);
         await using var app = started;
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = TestCredentials.Channel(address);
         try
         {
             return await body(new SpecService.SpecServiceClient(channel));

@@ -266,6 +266,11 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
     public void SaveSpec_NewSpecFromTemplate_SavedAndListedThenDeleted()
     {
         page.Open();
+        // Saving needs the admin role: the key goes in the Access box and is sent with every call from then on.
+        Find("details.access summary").Click();
+        Find("#credential-value").SendKeys(Api.TestCredentials.AdminKey);
+        Find("#access-form button[type=submit]").Click();
+        page.Until(() => Find("#access-status").Text.StartsWith("Sent with every request", StringComparison.Ordinal), "the credential");
         Find("#new-spec").Click();
         page.Until(() => Find("#spec-status").Text.StartsWith("Valid spec MY-EUA-FUT", StringComparison.Ordinal), "the template to validate");
         page.Script("const t = document.getElementById('spec-text'); t.value = t.value.replace('MY-EUA-FUT', 'PAGE-SAVED-FUT'); t.dispatchEvent(new Event('input'));");

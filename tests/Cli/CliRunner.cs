@@ -13,7 +13,7 @@ internal static class CliRunner
 {
     /// <param name="address">The server's address (appended as --address).</param>
     /// <param name="width">Console width of the tables; null keeps Spectre's default.</param>
-    /// <param name="args">The command line.</param>
+    /// <param name="args">The command line; without --api-key or --token the admin test key is added.</param>
     public static async Task<CliResult> RunAsync(string address, int? width, params string[] args)
     {
         var json = new StringWriter();
@@ -21,7 +21,8 @@ internal static class CliRunner
         var errors = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(table), ColorSystem = ColorSystemSupport.NoColors });
         if (width is int w) console.Profile.Width = w;
-        int code = await CarbonCli.Create(new CommandOutput(console, json, errors)).Parse([.. args, "--address", address]).InvokeAsync();
+        string[] credentials = args.Contains("--api-key") || args.Contains("--token") ? [] : ["--api-key", Api.TestCredentials.AdminKey];
+        int code = await CarbonCli.Create(new CommandOutput(console, json, errors)).Parse([.. args, "--address", address, .. credentials]).InvokeAsync();
         return new CliResult(code, json.ToString(), table.ToString(), errors.ToString());
     }
 }

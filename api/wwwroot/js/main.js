@@ -45,7 +45,7 @@ tabs.forEach((tab, i) => {
   });
 });
 
-// ---- access: the credential sent with every call (writes need the writer role once authentication is on) ----
+// ---- access: the credential sent with every call (saving and deleting specs need the admin role) ----
 const access = credential();
 $('#credential-kind').value = access.kind;
 $('#credential-value').value = access.value;
