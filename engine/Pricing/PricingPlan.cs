@@ -70,9 +70,7 @@ public sealed class SimulatedPlan : PricingPlan
     public int[] AddParts(JobBuilder builder) => [.. Parts.Select(p => builder.Add(p, Streams))];
 
     /// <summary>A measure over the plan's parts as a measure over the job's part ids <paramref name="partIds"/>.</summary>
-    public static Measure Translate(Measure measure, IReadOnlyList<int> partIds) => new(
-        [.. measure.Terms.Select(t => t with { Group = partIds[t.Group] })],
-        measure.HasControl ? [.. measure.ControlTerms.Select(t => t with { Group = partIds[t.Group] })] : null, measure.ControlMean);
+    public static Measure Translate(Measure measure, IReadOnlyList<int> partIds) => measure.Renumber(t => t with { Group = partIds[t.Group] });
 
     /// <summary>The valuation from each figure's estimate.</summary>
     public Valuation Read(Func<Figure, MonteCarloEstimate> estimate, long paths)

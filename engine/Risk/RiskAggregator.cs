@@ -9,7 +9,9 @@ namespace CarbonDerivatives.Engine.Risk;
 /// Sums position figures into underlying, tenor and book aggregates in the reporting currency. Closed-form figures
 /// add exactly; a simulated position adds the measures of its figures, so each aggregate of simulated positions is
 /// one measure of the book's job, read path by path: its standard error is that of the sum itself, whatever the
-/// correlation between the positions (they all draw from the same streams).
+/// correlation between the positions. A position's terms go into its narrowest aggregate only (its tenor); an
+/// underlying's measure sums its tenors' measures and the book's sums the underlyings' (<see cref="Measure.Sum"/>),
+/// so each output is read once per block rather than once per aggregate.
 /// </summary>
 internal sealed class RiskAggregator
 {
@@ -32,7 +34,9 @@ internal sealed class RiskAggregator
         {
             var figure = plan.Figures[c.Figure];
             var terms = SimulatedPlan.Translate(figure.Measure, partIds).Scale(c.Factor * p.Lots * p.Fx).Terms;
-            foreach (var bucket in BucketsOf(c)) bucket.AddTerms(c.Slot, terms, figure.Method);
+            var buckets = BucketsOf(c).ToArray();
+            buckets[0].AddTerms(c.Slot, terms);
+            foreach (var bucket in buckets) bucket.Simulated(c.Slot, figure.Method);
         }
     }
 
@@ -54,7 +58,10 @@ internal sealed class RiskAggregator
     /// <summary>Adds one job measure per simulated aggregate slot.</summary>
     public void AddMeasures(JobBuilder builder)
     {
-        foreach (var bucket in All()) bucket.AddMeasures(builder);
+        foreach (var tenor in _byTenor.Values) tenor.AddMeasures(builder, []);
+        foreach (var (code, underlying) in _byUnderlying)
+            underlying.AddMeasures(builder, [.. _byTenor.Where(t => t.Key.Underlying == code).Select(t => t.Value)]);
+        _total.AddMeasures(builder, [.. _byUnderlying.Values]);
     }
 
     /// <summary>The aggregates, with the simulated slots read from <paramref name="result"/>.</summary>
@@ -63,11 +70,10 @@ internal sealed class RiskAggregator
          _byTenor.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value.ToTotals(result)),
          _total.ToTotals(result));
 
-    private IEnumerable<Bucket> All() => [.. _byUnderlying.Values, .. _byTenor.Values, _total];
-
+    /// <summary>The aggregates a contribution counts in, narrowest first.</summary>
     private IEnumerable<Bucket> BucketsOf(BucketContribution c) => c.Scope switch
     {
-        BucketScope.All => [UnderlyingBucket(c.Leg.Underlying), TenorBucket(c.Leg.TenorKey), _total],
+        BucketScope.All => [TenorBucket(c.Leg.TenorKey), UnderlyingBucket(c.Leg.Underlying), _total],
         BucketScope.UnderlyingAndTotal => [UnderlyingBucket(c.Leg.Underlying), _total],
         _ => [_total],
     };
@@ -86,6 +92,7 @@ internal sealed class RiskAggregator
         private readonly List<MeasureTerm>[] _terms = [.. Enumerable.Range(0, Slots).Select(_ => new List<MeasureTerm>())];
         private readonly GreekMethod[] _method = new GreekMethod[Slots];
         private readonly int[] _measure = [.. Enumerable.Repeat(-1, Slots)];
+        private readonly bool[] _simulated = new bool[Slots];
         private readonly SortedDictionary<DateOnly, double> _vegaByExpiry = [];
 
         public int Count { get; set; }
@@ -95,21 +102,28 @@ internal sealed class RiskAggregator
         public void AddExact(RiskSlot slot, GreekEstimate figure)
         {
             _exact[(int)slot] += figure.Value;
-            if (figure.Method != GreekMethod.Analytic && _terms[(int)slot].Count == 0) _method[(int)slot] = figure.Method;
+            if (figure.Method != GreekMethod.Analytic && !_simulated[(int)slot]) _method[(int)slot] = figure.Method;
         }
 
-        public void AddTerms(RiskSlot slot, IEnumerable<MeasureTerm> terms, GreekMethod method)
+        public void AddTerms(RiskSlot slot, IEnumerable<MeasureTerm> terms) => _terms[(int)slot].AddRange(terms);
+
+        /// <summary>The slot holds a simulated figure (its own terms or its children's), read with <paramref name="method"/>.</summary>
+        public void Simulated(RiskSlot slot, GreekMethod method)
         {
-            _terms[(int)slot].AddRange(terms);
             _method[(int)slot] = method;
+            _simulated[(int)slot] = true;
         }
 
         public void AddVega(DateOnly expiry, double vega) => _vegaByExpiry[expiry] = _vegaByExpiry.GetValueOrDefault(expiry) + vega;
 
-        public void AddMeasures(JobBuilder builder)
+        /// <summary>One measure per simulated slot: its own terms plus the measures of <paramref name="children"/> (added earlier).</summary>
+        public void AddMeasures(JobBuilder builder, IReadOnlyList<Bucket> children)
         {
             for (int s = 0; s < Slots; s++)
-                if (_terms[s].Count > 0) _measure[s] = builder.AddMeasure(new Measure([.. _terms[s]]));
+            {
+                var components = children.Select(c => c._measure[s]).Where(m => m >= 0).ToArray();
+                if (_terms[s].Count > 0 || components.Length > 0) _measure[s] = builder.AddMeasure(Measure.Sum([.. _terms[s]], components));
+            }
         }
 
         public RiskTotals ToTotals(SimulationResult? result)

@@ -57,8 +57,7 @@ public sealed class JobBuilder
             groups.Add(parts[0].Build(parts).WithStreamTag(_parts[members[0]].Streams));
         }
         MeasureTerm Translate(MeasureTerm t) => new(location[t.Group].Group, location[t.Group].Offset + t.Output, t.Weight);
-        var measures = _measures.Select(m => new Measure([.. m.Terms.Select(Translate)],
-            m.HasControl ? [.. m.ControlTerms.Select(Translate)] : null, m.ControlMean)).ToArray();
+        var measures = _measures.Select(m => m.Renumber(Translate)).ToArray();
         return new SimulationJob(settings, groups, measures, limits);
     }
 }

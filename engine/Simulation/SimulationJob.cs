@@ -53,12 +53,20 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
         _measures = [.. measures];
 
         var routes = _groups.Select(g => Enumerable.Range(0, g.Payoff.Outputs).Select(_ => new List<Route>()).ToArray()).ToArray();
+        var isComponent = new bool[_measures.Length];
+        for (int m = 0; m < _measures.Length; m++)
+            foreach (int c in _measures[m].Components)
+            {
+                if (c < 0 || c >= m) throw new ArgumentException($"measure {m} adds measure {c}: components must come earlier");
+                if (_measures[c].HasControl) throw new ArgumentException($"measure {m} adds measure {c}, which has a control variate");
+                isComponent[c] = true;
+            }
         _accumulatedRow = new int[_measures.Length];
         int rows = 0;
         for (int m = 0; m < _measures.Length; m++)
         {
             var measure = _measures[m];
-            bool direct = measure.Terms.Count == 1 && !measure.HasControl;
+            bool direct = measure.Terms.Count == 1 && measure.Components.Count == 0 && !measure.HasControl && !isComponent[m];
             _accumulatedRow[m] = direct ? -1 : rows;
             if (!direct) rows += 2;
             foreach (var term in measure.Terms) routes[Check(term)][term.Output].Add(new Route(m, term.Weight, Control: false, direct));
@@ -118,11 +126,14 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
         for (int m = 0; m < estimates.Length; m++)
         {
             var replicates = segments.Select(s => s[m]).ToArray();
-            int steps = _measures[m].Terms.Max(t => _groups[t.Group].Steps);
+            int steps = Steps(m);
             estimates[m] = MomentEstimator.Estimate(replicates, _measures[m].HasControl ? _controlMeans[m] : null, Paths, steps, elapsed);
         }
         return new SimulationResult(estimates, Paths, elapsed);
     }
+
+    /// <summary>Steps per path of the groups measure <paramref name="m"/> reads, directly or through its components.</summary>
+    private int Steps(int m) => _measures[m].Terms.Select(t => _groups[t.Group].Steps).Concat(_measures[m].Components.Select(Steps)).DefaultIfEmpty(0).Max();
 
     /// <summary>Where one output row goes: into measure <paramref name="Measure"/> with a weight, as its Y or X part.</summary>
     private readonly record struct Route(int Measure, double Weight, bool Control, bool Direct);
@@ -161,7 +172,10 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
             {
                 int row = _job._accumulatedRow[m];
                 if (row < 0) continue;
-                var y = Samples(_rows.AsSpan(row * b, b), _pairY);
+                var target = _rows.AsSpan(row * b, b);
+                foreach (int c in _job._measures[m].Components) // complete already: components come earlier
+                    TensorPrimitives.Add(target, _rows.AsSpan(_job._accumulatedRow[c] * b, b), target);
+                var y = Samples(target, _pairY);
                 _moments[m] = _job._measures[m].HasControl
                     ? SampleMoments.Of(y, Samples(_rows.AsSpan((row + 1) * b, b), _pairX))
                     : SampleMoments.Of(y);
