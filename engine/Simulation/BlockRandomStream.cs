@@ -7,15 +7,16 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// <summary>
 /// The pseudo-random stream owned by one path block: <see cref="Lanes"/> interleaved xoshiro256+
 /// generators (Blackman &amp; Vigna 2018), lane <c>l</c> producing elements <c>l, l + 8, l + 16, ...</c>.
-/// Each lane is seeded by SplitMix64 from (seed, block, lane), so a block's numbers depend only on the
-/// seed and the block index — never on the thread that runs it or on the vector width of the CPU.
+/// Each lane is seeded by SplitMix64 from (seed, stream tag, block, lane), so a block's numbers depend only on the
+/// seed, the stream and the block index — never on the thread that runs it or on the vector width of the CPU.
 /// </summary>
 /// <remarks>
 /// Uniforms use the top 53 bits and lie in the open interval (0, 1). Normals use the Box–Muller
 /// transform, which consumes exactly two uniforms per pair of normals (no rejection), so every block
 /// consumes a fixed amount of randomness per step. One generic fill serves every SIMD tier: a 512-bit
 /// vector runs all 8 lanes at once, a 256-bit one lanes 0–3 then 4–7, the scalar tier one lane at a
-/// time; uniforms are identical in every tier, normals agree to the last ulp of Log/SinCos.
+/// time; every tier gives the same bits (Log and SinCos are <see cref="Simd.ElementaryFunctions"/>, built from
+/// exactly rounded operations).
 /// </remarks>
 internal sealed class BlockRandomStream
 {

@@ -3,12 +3,12 @@ namespace CarbonDerivatives.Engine.Validation;
 /// <summary>
 /// Thrown when a simulation request asks for more work than the configured budget allows: more paths, steps
 /// or path-steps (paths × steps) than the limit of that same kind. It is refused before any memory is allocated.
-/// The message compares like with like: "settings.paths: requested 9,000,000,000,000 paths, over the budget of
+/// The message compares like with like: "monteCarlo.paths: requested 9,000,000,000,000 paths, over the budget of
 /// 50,000,000 paths".
 /// </summary>
 public sealed class BudgetExceededException : InvalidOperationException
 {
-    /// <param name="field">The input to reduce, e.g. "settings.paths".</param>
+    /// <param name="field">The input to reduce, e.g. "monteCarlo.paths".</param>
     /// <param name="requested">What was asked for, in <paramref name="unit"/>.</param>
     /// <param name="limit">The budget, in the same <paramref name="unit"/>.</param>
     /// <param name="unit">What both figures count: "paths", "steps", "path-steps", "scenarios".</param>

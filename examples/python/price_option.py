@@ -23,7 +23,7 @@ reply = client.Price(pricing.PriceRequest(
         futures_delivery="2026-12-21", lot_size=1000, currency="EUR")),
     market=market.MarketSource(snapshot_id="default"),
     method=models.PRICING_METHOD_MONTE_CARLO,
-    monte_carlo=models.MonteCarloSettings(paths=200_000, steps=12, seed=7, antithetic=True),
+    monte_carlo=models.MonteCarloSettings(paths=200_000, seed=7, antithetic=True),
     greeks=True), timeout=30)
 delta = reply.greeks.delta
 print(f"{reply.value:.2f} ± {reply.standard_error:.2f} {reply.currency} ({reply.method}), "
