@@ -1,4 +1,5 @@
 using CarbonDerivatives.Api.Audit;
+using CarbonDerivatives.Api.Cluster;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Http;
 using CarbonDerivatives.Api.Hosting.Drain;
@@ -71,6 +72,7 @@ public static class CarbonServer
         builder.AddCarbonTelemetry();
         builder.AddCarbonDrain();
         builder.Services.AddCarbonAudit();
+        builder.AddCarbonCluster(); // mode "none" (the default) adds nothing
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
