@@ -51,4 +51,12 @@ internal static class ClusterBook
             },
         };
     }
+
+    /// <summary>The result without its wall times, to compare bits (protobuf equality compares doubles bit for bit).</summary>
+    public static SensitivitiesResult WithoutTimings(SensitivitiesResult result)
+    {
+        result.Timing = null;
+        foreach (var s in result.Simulations) s.ElapsedMs = 0;
+        return result;
+    }
 }

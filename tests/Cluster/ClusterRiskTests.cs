@@ -31,7 +31,7 @@ public sealed class ClusterRiskTests
         Assert.Equal(300, expected.Positions.Count);
         Assert.Equal(5, expected.ByUnderlying.Count);
         Assert.All(expected.Positions, p => Assert.Null(p.Error));
-        Assert.Equal(expected, Comparable(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
+        Assert.Equal(expected, ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
         Assert.NotNull(report);
         Assert.Equal(64, report.Shards);
         Assert.Equal(report.Shards, report.ShardsBySilo.Values.Sum());
@@ -68,7 +68,7 @@ public sealed class ClusterRiskTests
         await cluster.Cluster.KillSiloAsync(victim);
         var (risk, report) = await job;
 
-        Assert.Equal(SingleNode(request), Comparable(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
+        Assert.Equal(SingleNode(request), ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
         Assert.True(report!.Retried >= 1, "the killed silo's running shard was run again");
         Assert.Equal(report.Shards, report.ShardsBySilo.Values.Sum());
     }
@@ -113,15 +113,7 @@ public sealed class ClusterRiskTests
     private static SensitivitiesResult SingleNode(SensitivitiesRequest request)
     {
         var c = RiskRequestMapper.ToDomain(request.Inputs, Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), Options);
-        return Comparable(RiskResultMapper.Sensitivities(PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings), 0, _ => null));
-    }
-
-    /// <summary>The result without its wall times (protobuf equality compares doubles bit for bit).</summary>
-    private static SensitivitiesResult Comparable(SensitivitiesResult result)
-    {
-        result.Timing = null;
-        foreach (var s in result.Simulations) s.ElapsedMs = 0;
-        return result;
+        return ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings), 0, _ => null));
     }
 
     private static SnapshotStore Snapshots() =>
