@@ -60,7 +60,7 @@ public static class ClusterHosting
         silo.Services.AddSingleton<ShardActivity>();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
-            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.ProbeTimeout = o.MaxProbeTimeout = TimeSpan.FromSeconds(2);
             o.NumMissedProbesLimit = 2;
         });
         return silo;

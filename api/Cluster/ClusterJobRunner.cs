@@ -1,11 +1,12 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 
 namespace CarbonDerivatives.Api.Cluster;
 
 /// <summary>
 /// Runs a job across the cluster: cuts its blocks into shards (consecutive block ranges), sends each to a
-/// <see cref="IShardGrain"/> (placed by load), keeps a few shards per live silo in flight, and merges the partials in
+/// <see cref="IShardGrain"/> on the live silo with the fewest of its shards in flight (<see cref="ShardPlacement"/>), keeps a few shards per live silo in flight, and merges the partials in
 /// shard order — the fixed tree of <see cref="Engine.Simulation.Scheduling.BlockPartial{T}"/>, so the result has the bits of
 /// one node running every block. A shard whose silo fails is run again under a new key, which Orleans places on a live
 /// silo; cancellation reaches every shard in flight and no new shard starts.
@@ -31,6 +32,7 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
         long done = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var window = new SemaphoreSlim(Math.Max(1, LiveSilos() * o.ShardsInFlightPerSilo));
+        var placement = new ShardPlacement(membership);
 
         async Task Shard(int i)
         {
@@ -42,15 +44,25 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
                     var work = new ShardWork(jobId, kind, request, shards[i].Start, shards[i].End, blocks);
                     for (int attempt = 1; ; attempt++)
                     {
+                        var silo = placement.Take();
+                        bool failed = false;
                         try
                         {
+                            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
                             outcomes[i] = await grains.GetGrain<IShardGrain>($"{jobId:N}/{i}/{attempt}").Run(work, stop.Token);
                             break;
                         }
                         catch (Exception e) when (e is OrleansException or TimeoutException && attempt < o.MaxShardAttempts && !stop.IsCancellationRequested)
                         {
+                            failed = true;
                             Interlocked.Increment(ref retried);
-                            logger.LogWarning("Shard {Shard} of job {Job} failed on attempt {Attempt} ({Error}); placing it again", i, jobId, attempt, e.Message);
+                            logger.LogWarning("Shard {Shard} of job {Job} failed on {Silo}, attempt {Attempt} ({Error}); placing it again", i, jobId, silo,
+                                attempt, e.Message);
+                        }
+                        finally
+                        {
+                            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                            placement.Done(silo, failed);
                         }
                     }
                 }

@@ -5,8 +5,8 @@ using CarbonDerivatives.Engine.Simulation.Scheduling;
 namespace CarbonDerivatives.Api.Cluster;
 
 /// <summary>
-/// Runs one shard on the silo Orleans placed it on: placement by activation count sends a new shard to the less busy
-/// of two silos, so shards spread by load. At most <see cref="ServerOptions.MaxConcurrentSimulations"/> shards
+/// Runs one shard on the silo Orleans placed it on: the one the job's <see cref="ShardPlacement"/> named, or by activation
+/// count (the less busy of two silos) when that silo has gone. At most <see cref="ServerOptions.MaxConcurrentSimulations"/> shards
 /// simulate at once per silo; the call's cancellation stops the shard within one block. The activation goes away
 /// when the shard is done, so activation counts track running work.
 /// </summary>

@@ -38,11 +38,11 @@ public sealed class ClusterServerTests
         }
         finally
         {
-            foreach (var app in new[] { node2.App, node1.App, alone.App })
+            await Task.WhenAll(new[] { node2.App, node1.App, alone.App }.Select(async app =>
             {
                 await app.StopAsync();
                 await app.DisposeAsync();
-            }
+            }));
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*")) File.Delete(file);
         }

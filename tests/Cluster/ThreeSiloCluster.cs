@@ -5,7 +5,9 @@ using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace CarbonDerivatives.Tests.Cluster;
@@ -23,6 +25,7 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
 
     public static async Task<ThreeSiloCluster> StartAsync()
     {
+        CarbonServer.ReserveThreads(new ServerOptions(), nodes: 3); // as each server does for itself
         var builder = new TestClusterBuilder(3);
         builder.Options.ConfigureFileLogging = false;
         builder.AddSiloBuilderConfigurator<CarbonNode>();
@@ -53,6 +56,32 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
             silo.Services.AddSingleton<PortfolioStore>();
             silo.Services.AddSingleton(new SimulationLimits());
             silo.AddCarbonClusterNode();
+            silo.Services.AddSingleton<Unanswered>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<Unanswered>());
         }
+    }
+
+    /// <summary>
+    /// Makes a silo's calls fail as if their answers never arrived, from the moment it is cut off: TestingHost's kill stops
+    /// an in-process silo in order, so a shard running there could still answer; after kill -9 it never does.
+    /// </summary>
+    public sealed class Unanswered : IIncomingGrainCallFilter
+    {
+        private readonly TaskCompletionSource _cut = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Cut() => _cut.TrySetResult();
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            await Task.WhenAny(context.Invoke(), _cut.Task);
+            if (_cut.Task.IsCompleted) throw new SiloUnavailableException("the silo was killed before it answered");
+        }
+    }
+
+    /// <summary>Kills <paramref name="silo"/>: its answers stop at once, then the silo stops.</summary>
+    public Task KillAsync(SiloHandle silo)
+    {
+        Services(silo).GetRequiredService<Unanswered>().Cut();
+        return Cluster.KillSiloAsync(silo);
     }
 }
