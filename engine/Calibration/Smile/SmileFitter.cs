@@ -140,15 +140,15 @@ public static class SmileFitter
             {
                 result = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), lb, ub);
             }
-            catch (MaximumIterationsException)
+            catch (Exception e) when (e is MaximumIterationsException or MathNet.Numerics.NonConvergenceException or ArgumentException)
             {
-                continue;
+                continue; // another start may converge
             }
             double cost = Residuals(result.MinimizingPoint, index).L2Norm();
             if (build(result.MinimizingPoint) is not null && cost < bestCost) { bestCost = cost; best = result.MinimizingPoint; }
         }
-        if (best is null) throw new InvalidOperationException("no start of the smile fit converged");
-        return (build(best)!, ConditionNumber(x => Residuals(x, index).SubVector(0, n), best));
+        if (best is null) Validation.Guard.Fail("quotes", "no smile of the model fits these quotes (no start of the fit converged)");
+        return (build(best!)!, ConditionNumber(x => Residuals(x, index).SubVector(0, n), best!));
     }
 
     /// <summary>cond(JᵀJ) of the weighted vol residuals, J by central differences.</summary>
