@@ -10,7 +10,7 @@ namespace CarbonDerivatives.Engine.Risk.Margin;
 public static class ScanRangeCalibration
 {
     /// <summary>Fewest windows a calibration accepts, and at least 1/(1 − q) so the quantile is inside the sample.</summary>
-    public const int MinWindows = 250;
+    public const int MinWindows = 200;
 
     /// <summary>The scan range.</summary>
     /// <param name="dailyLogReturns">Daily log returns, oldest first.</param>
