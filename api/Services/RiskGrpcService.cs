@@ -100,6 +100,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
             Method = request.Method == VarMethod.DeltaGamma ? Engine.Risk.VarMethod.DeltaGamma : Engine.Risk.VarMethod.FullRevaluation,
             Volatilities = request.Volatilities.ToImmutableDictionary(),
             Correlations = RiskFieldPath.Translate(() => new Correlations(request.Correlations.Select(x => (x.A, x.B, x.Rho)))),
+            CurveDecay = request.CurveDecay.ToImmutableDictionary(),
         };
     }
 
