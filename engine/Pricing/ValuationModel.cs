@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Market.Smile;
 using CarbonDerivatives.Engine.Models;
 
 namespace CarbonDerivatives.Engine.Pricing;
@@ -28,3 +29,11 @@ public sealed record SchwartzDynamics(double MeanReversion) : ValuationModel;
 /// is the market's (then vega is the sensitivity to that market vol).
 /// </summary>
 public sealed record ComplianceDynamics(double Penalty, double? TimeChangeExponent) : ValuationModel;
+
+/// <summary>
+/// Dupire local volatility from the market's smile surface (<see cref="LocalVolatilityModel"/>): what path-dependent products
+/// are simulated under when the market holds a <see cref="SmileSurface"/> and the model is Black-76, so their prices agree
+/// with the smile's Europeans. <see cref="BaseVolatility"/> is the product's implied vol at its strike: a bumped vol (vega)
+/// shifts the local vol by the bump.
+/// </summary>
+public sealed record LocalVolatilityDynamics(SmileSurface Surface, double BaseVolatility) : ValuationModel;
