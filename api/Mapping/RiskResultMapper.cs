@@ -77,6 +77,7 @@ internal static class RiskResultMapper
             Name = scenario.Name, Description = scenario.Description, VolShock = scenario.VolShock, Days = scenario.Days,
         };
         foreach (var (underlying, shock) in scenario.PriceShocks) message.PriceShocks[underlying] = shock;
+        foreach (var (underlying, slope) in scenario.SlopeShocks) message.SlopeShocks[underlying] = slope;
         return message;
     }
 
