@@ -35,8 +35,8 @@ public static class MonteCarloVaR
         return job.Result(pnl);
     }
 
-    /// <summary>The scenario job, checked and ready to run.</summary>
-    internal static VarScenarioJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings, RiskSettings? riskSettings)
+    /// <summary>The scenario job, checked and ready to run: its blocks may run anywhere, in any cut (<see cref="Compute"/> runs them all here).</summary>
+    public static VarScenarioJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings, RiskSettings? riskSettings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -45,7 +45,30 @@ public static class MonteCarloVaR
         double horizon = settings.HorizonDays / 252.0;
         var stdDev = codes.Select(c => Volatility(c, market, settings, horizon) * Math.Sqrt(horizon)).ToArray();
         var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon) : null;
-        return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon);
+        if (settings.CurveDecay.IsEmpty)
+            return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon, byTenor: false);
+        var tenors = revaluation.Tenors;
+        var under = revaluation.TenorUnderlying;
+        var years = tenors.Select(t => market.TimeTo(t.Delivery)).ToArray();
+        var matrix = Matrix<double>.Build.Dense(tenors.Length, tenors.Length, (i, j) => under[i] == under[j]
+            ? Products.TermStructureCorrelation.Exponential(settings.CurveDecay.GetValueOrDefault(codes[under[i]]), years[i], years[j])
+            : settings.Correlations.Between(codes[under[i]], codes[under[j]]));
+        return new VarScenarioJob(revaluation, [.. under.Select(u => stdDev[u])], SquareRoot(matrix, codes), null, settings, horizon, byTenor: true);
+    }
+
+    /// <summary>
+    /// A square root R·Rᵀ = C of the tenors' correlation matrix from its eigen-decomposition (the curve's principal
+    /// components, R = V·√Λ): unlike Cholesky it takes the rank-deficient matrix of deliveries that move together.
+    /// </summary>
+    private static double[,] SquareRoot(Matrix<double> correlation, IReadOnlyList<string> codes)
+    {
+        var evd = correlation.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        if (values.Min() < -1e-10)
+            throw new InvalidInputException("correlations",
+                $"the correlation matrix of the deliveries of {string.Join(", ", codes)} is not positive semi-definite (eigenvalue {values.Min():G3})");
+        var root = evd.EigenVectors * Matrix<double>.Build.DenseOfDiagonalArray(values.Select(v => Math.Sqrt(Math.Max(v, 0))).ToArray());
+        return root.ToArray();
     }
 
     private static double Volatility(string code, MarketSnapshot market, VarSettings settings, double horizon)
@@ -76,18 +99,30 @@ public static class MonteCarloVaR
 /// The scenarios of a Monte Carlo VaR as a block job: block b holds scenarios [1024·b, 1024·(b + 1)), drawn from the
 /// block stream keyed by (seed, b); its result is their P&amp;L, and blocks concatenate in order.
 /// </summary>
-internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
-    VarSettings settings, double horizon) : IBlockJob<double[]>
+public sealed class VarScenarioJob : IBlockJob<double[]>
 {
     private const int Block = SimulationPlan.BlockSize;
     private const ulong StreamTag = 0x5641_525F_4D43UL; // "VAR_MC"
 
-    private readonly PortfolioRevaluation _revaluation = revaluation;
-    private readonly double[] _stdDev = stdDev;
-    private readonly double[,] _cholesky = cholesky;
-    private readonly DeltaGammaExpansion? _deltaGamma = deltaGamma;
-    private readonly VarSettings _settings = settings;
-    private readonly double _horizon = horizon;
+    private readonly PortfolioRevaluation _revaluation;
+    private readonly double[] _stdDev;
+    private readonly double[,] _cholesky;
+    private readonly DeltaGammaExpansion? _deltaGamma;
+    private readonly VarSettings _settings;
+    private readonly double _horizon;
+    private readonly bool _byTenor;
+
+    internal VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
+        VarSettings settings, double horizon, bool byTenor)
+    {
+        _byTenor = byTenor;
+        _revaluation = revaluation;
+        _stdDev = stdDev;
+        _cholesky = cholesky;
+        _deltaGamma = deltaGamma;
+        _settings = settings;
+        _horizon = horizon;
+    }
 
     public BlockLayout Layout => BlockLayout.Single((_settings.Scenarios + Block - 1) / Block);
 
@@ -104,7 +139,7 @@ internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] 
         private readonly BlockRandomStream _stream = new();
         private readonly double[] _normals = new double[job._stdDev.Length * Block];
         private readonly double[] _factors = new double[job._stdDev.Length];
-        private readonly double[] _zeros = new double[job._stdDev.Length];
+        private readonly double[] _zeros = new double[job._revaluation.Underlyings.Length];
 
         public double[] Run(long block, CancellationToken cancellation)
         {
@@ -117,10 +152,13 @@ internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] 
                 for (int u = 0; u < n; u++)
                 {
                     double z = 0;
-                    for (int v = 0; v <= u; v++) z += job._cholesky[u, v] * _normals[v * Block + s];
+                    // Cholesky factors are lower triangular; a curve's eigen root is full.
+                    for (int v = 0; v < (job._byTenor ? n : u + 1); v++) z += job._cholesky[u, v] * _normals[v * Block + s];
                     _factors[u] = Math.Exp(job._stdDev[u] * z - 0.5 * job._stdDev[u] * job._stdDev[u]);
                 }
-                pnl[s] = job._deltaGamma is { } dg ? dg.ProfitAndLoss(_factors) : job._revaluation.ProfitAndLoss(_factors, _zeros, job._horizon);
+                pnl[s] = job._deltaGamma is { } dg ? dg.ProfitAndLoss(_factors)
+                    : job._byTenor ? job._revaluation.ProfitAndLossByTenor(_factors, _zeros, job._horizon)
+                    : job._revaluation.ProfitAndLoss(_factors, _zeros, job._horizon);
             }
             return pnl;
         }
