@@ -28,3 +28,9 @@ public sealed record SchwartzDynamics(double MeanReversion) : ValuationModel;
 /// is the market's (then vega is the sensitivity to that market vol).
 /// </summary>
 public sealed record ComplianceDynamics(double Penalty, double? TimeChangeExponent) : ValuationModel;
+
+/// <summary>
+/// Heston stochastic variance (<see cref="HestonParameters"/>): Europeans by the Lewis Fourier integral, simulated
+/// products by Andersen's QE scheme. Without a given v₀ the market's volatility at the option sets v₀ = σ².
+/// </summary>
+public sealed record HestonDynamics(HestonParameters Parameters) : ValuationModel;
