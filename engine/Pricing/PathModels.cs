@@ -19,6 +19,7 @@ internal static class PathModels
         SchwartzDynamics schwartz => Guard.Within("model.schwartz", () => new SchwartzFuturesModel(forward, volatility, schwartz.MeanReversion, delivery)),
         ComplianceDynamics compliance => Compliance(compliance, forward, volatility, delivery, expiry),
         HestonDynamics heston => Guard.Within("model.heston", () => new HestonModel(forward, heston.Parameters.StartVariance(volatility), heston.Parameters)),
+        RegimeSwitchingDynamics regimes => Guard.Within("model.regimeSwitching", () => new RegimeSwitchingModel(forward, regimes.Parameters)),
         _ => new Black76Model(forward, volatility),
     };
 
@@ -28,13 +29,14 @@ internal static class PathModels
             ? new CompliancePenaltyModel(dynamics.Penalty, complianceDate, forward, beta)
             : CompliancePenaltyCalibration.CalibrateToAtmVolatility(dynamics.Penalty, complianceDate, forward, volatility, expiry));
 
-    /// <summary>"black76", "merton", "schwartz", "compliance" or "heston".</summary>
+    /// <summary>"black76", "merton", "schwartz", "compliance", "heston" or "regime-switching".</summary>
     public static string Name(ValuationModel model) => model switch
     {
         MertonDynamics => "merton",
         SchwartzDynamics => "schwartz",
         ComplianceDynamics => "compliance",
         HestonDynamics => "heston",
+        RegimeSwitchingDynamics => "regime-switching",
         _ => "black76",
     };
 

@@ -34,3 +34,10 @@ public sealed record ComplianceDynamics(double Penalty, double? TimeChangeExpone
 /// products by Andersen's QE scheme. Without a given v₀ the market's volatility at the option sets v₀ = σ².
 /// </summary>
 public sealed record HestonDynamics(HestonParameters Parameters) : ValuationModel;
+
+/// <summary>
+/// Markov-switching volatility (<see cref="RegimeSwitchingParameters"/>): the regimes' vols and chain, today's regime
+/// probabilities (a fit's filter). Europeans by the occupation-time mixture, other products by simulation. The market's
+/// volatility is not used (vega is 0: the regimes' vols are the model's).
+/// </summary>
+public sealed record RegimeSwitchingDynamics(RegimeSwitchingParameters Parameters) : ValuationModel;
