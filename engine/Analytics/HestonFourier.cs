@@ -18,7 +18,7 @@ namespace CarbonDerivatives.Engine.Analytics;
 public static class HestonFourier
 {
     private const double PanelWidth = 2;
-    private const int MaxPanels = 200_000;
+    private const int MaxPanels = 50_000;
     private const double RelativeTailTolerance = 1e-17;
     private const int PointsPerPanel = 32;
 

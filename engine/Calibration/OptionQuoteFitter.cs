@@ -18,15 +18,20 @@ internal static class OptionQuoteFitter
     /// <summary>Fewest quotes a fit accepts (at least as many as parameters is also required).</summary>
     public const int MinQuotes = 3;
 
+    /// <summary>Most quotes a fit accepts.</summary>
+    public const int MaxQuotes = 500;
+
     /// <param name="quotes">The quotes; each validated and named "quotes[i]".</param>
     /// <param name="price">Undiscounted model price per unit of an option (type, quote) at the parameters.</param>
     /// <param name="starts">Starting points.</param>
     /// <param name="lower">Lower bounds.</param>
     /// <param name="upper">Upper bounds.</param>
+    /// <param name="cancellation">Stops the fit (checked at every residual evaluation).</param>
     public static QuoteFit Fit(IReadOnlyList<OptionQuote> quotes, Func<double[], OptionType, OptionQuote, double> price,
-        IReadOnlyList<double[]> starts, double[] lower, double[] upper)
+        IReadOnlyList<double[]> starts, double[] lower, double[] upper, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(quotes);
+        if (quotes.Count > MaxQuotes) Guard.Fail("quotes", $"takes at most {MaxQuotes} quotes, got {quotes.Count}");
         if (quotes.Count < Math.Max(MinQuotes, lower.Length)) Guard.Fail("quotes", $"needs at least {Math.Max(MinQuotes, lower.Length)} quotes, got {quotes.Count}");
         for (int i = 0; i < quotes.Count; i++)
         {
@@ -39,6 +44,7 @@ internal static class OptionQuoteFitter
 
         Vector<double> Residuals(Vector<double> p, Vector<double> index)
         {
+            cancellation.ThrowIfCancellationRequested();
             var parameters = p.ToArray();
             return Vector<double>.Build.Dense(index.Count, i => (price(parameters, types[i], quotes[i]) - market[i]) / vega[i]);
         }
@@ -51,7 +57,7 @@ internal static class OptionQuoteFitter
         foreach (var start in starts)
         {
             var model = ObjectiveFunction.NonlinearModel(Residuals, x, y, accuracyOrder: 2);
-            var result = new LevenbergMarquardtMinimizer(1e-3, 1e-15, 1e-15, 1e-15, 400)
+            var result = new LevenbergMarquardtMinimizer(1e-3, 1e-15, 1e-15, 1e-15, 150)
                 .FindMinimum(model, Vector<double>.Build.DenseOfArray(start), low, high);
             var point = result.MinimizingPoint.ToArray();
             double cost = Residuals(result.MinimizingPoint, x).L2Norm();

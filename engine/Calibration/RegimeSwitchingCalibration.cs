@@ -17,16 +17,22 @@ public static class RegimeSwitchingCalibration
     /// <summary>Fewest returns a fit accepts.</summary>
     public const int MinReturns = 250;
 
+    /// <summary>Most returns a fit accepts (two centuries of trading days): the filter runs over all of them per evaluation.</summary>
+    public const int MaxReturns = 50_000;
+
     /// <param name="logReturns">ln(Pₖ₊₁/Pₖ), oldest first.</param>
     /// <param name="regimes">K, 1 to <see cref="RegimeSwitchingParameters.MaxRegimes"/>.</param>
     /// <param name="periodsPerYear">Periods per year of the returns (252: trading days).</param>
-    /// <exception cref="InvalidInputException">"logReturns" (too few, constant), "logReturns[i]", "regimes", "periodsPerYear".</exception>
-    public static RegimeSwitchingFit Fit(IReadOnlyList<double> logReturns, int regimes, double periodsPerYear = 252)
+    /// <param name="cancellation">Stops the search (checked at every likelihood evaluation).</param>
+    /// <exception cref="InvalidInputException">"logReturns" (too few, too many, constant), "logReturns[i]", "regimes", "periodsPerYear".</exception>
+    public static RegimeSwitchingFit Fit(IReadOnlyList<double> logReturns, int regimes, double periodsPerYear = 252,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(logReturns);
         Guard.InRange(regimes, 1, RegimeSwitchingParameters.MaxRegimes, "regimes");
         Guard.InRange(periodsPerYear, 1, 100_000, "periodsPerYear");
         if (logReturns.Count < MinReturns) Guard.Fail("logReturns", $"needs at least {MinReturns} returns, got {logReturns.Count}");
+        if (logReturns.Count > MaxReturns) Guard.Fail("logReturns", $"takes at most {MaxReturns} returns, got {logReturns.Count}");
         var r = new double[logReturns.Count];
         for (int i = 0; i < r.Length; i++) r[i] = Guard.Finite(logReturns[i], $"logReturns[{i}]");
         double dt = 1 / periodsPerYear, mean = r.Average(), sd = Math.Sqrt(r.Sum(x => (x - mean) * (x - mean)) / (r.Length - 1));
@@ -35,21 +41,14 @@ public static class RegimeSwitchingCalibration
 
         double Negative(Vector<double> u)
         {
+            cancellation.ThrowIfCancellationRequested();
             var (drifts, vols, transition) = Natural(u, k);
             return -HamiltonFilter.Run(r, drifts, vols, transition, periodsPerYear).LogLikelihood;
         }
-        var objective = ObjectiveFunction.Value(Negative);
         var point = Start(k, mean / dt, sd / Math.Sqrt(dt));
         var step = Vector<double>.Build.DenseOfEnumerable(
             Enumerable.Repeat(0.5 * sd / dt, k).Concat(Enumerable.Repeat(0.3, k)).Concat(Enumerable.Repeat(1.0, k * (k - 1))));
-        double best = double.PositiveInfinity;
-        for (int round = 0; round < 20; round++)
-        {
-            var result = new NelderMeadSimplex(1e-9, 40_000).FindMinimum(objective, point, step);
-            point = result.MinimizingPoint;
-            if (best - result.FunctionInfoAtMinimum.Value < 1e-6) break;
-            best = result.FunctionInfoAtMinimum.Value;
-        }
+        point = RestartedNelderMead.Minimize(Negative, point, step, 1e-9, 20_000, 8, 1e-6);
 
         var (mu, sigma, p) = Natural(point, k);
         var order = Enumerable.Range(0, k).OrderBy(s => sigma[s]).ToArray();
