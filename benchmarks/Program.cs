@@ -8,6 +8,7 @@ namespace CarbonDerivatives.Benchmarks;
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
 /// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
+/// <c>margin-backtest [--data DIR]</c>: the README's margin back-test table (<see cref="MarginBacktestReport"/>).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
 /// </summary>
 public static class Program
@@ -18,6 +19,8 @@ public static class Program
             return QuickComparison.Run(args[1..]);
         if (args.Length > 0 && args[0] == "load")
             return LoadCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "margin-backtest")
+            return MarginBacktestReport.Run(args[1..]);
         if (args.Length > 0 && args[0] == "portfolio")
         {
             PortfolioGreeksBenchmark.Run(new Dictionary<string, double>());

@@ -47,7 +47,9 @@ internal static partial class MarketMapper
         Proto.VolSurface.KindOneofCase.TermStructure => Under($"{path}.term_structure",
             () => new VolTermStructure(surface.TermStructure.Expiries, surface.TermStructure.Volatilities)),
         Proto.VolSurface.KindOneofCase.Grid => Under($"{path}.grid", () => Grid(surface.Grid, $"{path}.grid")),
-        _ => throw RpcErrors.InvalidArgument(path, "needs flat, term_structure or grid"),
+        Proto.VolSurface.KindOneofCase.Sabr => SmileMapper.Sabr(surface.Sabr, $"{path}.sabr"),
+        Proto.VolSurface.KindOneofCase.Svi => SmileMapper.Svi(surface.Svi, $"{path}.svi"),
+        _ => throw RpcErrors.InvalidArgument(path, "needs flat, term_structure, grid, sabr or svi"),
     };
 
     private static VolGrid Grid(Proto.VolGrid grid, string path)

@@ -55,5 +55,38 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
         });
     }
 
-        private static void CheckId(string id) => DocumentIds.Check(id, "snapshot_id");
+    /// <summary>Fits the surface; saving it into a snapshot is a write, so the RPC needs the writer role.</summary>
+    [Authorize(CarbonRoles.Writer)]
+    public override Task<CalibrateVolSurfaceResponse> CalibrateVolSurface(CalibrateVolSurfaceRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Underlying)) RpcErrors.ThrowInvalidArgument("underlying", "is required, e.g. \"EUA\"");
+        StoredSnapshot? target = null;
+        if (request.SaveToSnapshotId.Length > 0)
+        {
+            DocumentIds.Check(request.SaveToSnapshotId, "save_to_snapshot_id");
+            target = store.Get(request.SaveToSnapshotId);
+            if (target is null) RpcErrors.ThrowNotFound($"save_to_snapshot_id: no snapshot '{request.SaveToSnapshotId}'");
+        }
+        var quotes = SmileMapper.Quotes(request);
+        var fit = FieldPath.Translate("", () => Engine.Calibration.Smile.VolSurfaceCalibration.Calibrate(quotes, SmileMapper.Settings(request)));
+        var reply = new CalibrateVolSurfaceResponse
+        {
+            Surface = SmileMapper.ToProto(fit.Surface, request.Underlying),
+            Fits = { fit.Fits.Select((f, i) => SmileMapper.Report(f, quotes[i])) },
+            Arbitrage = SmileMapper.Report(fit.Arbitrage), UnconstrainedArbitrage = SmileMapper.Report(fit.UnconstrainedArbitrage),
+            Constrained = fit.Constrained,
+        };
+        if (target is not null)
+        {
+            var market = target.Message.Clone();
+            var old = market.Volatilities.FirstOrDefault(v => v.Underlying == request.Underlying);
+            if (old is not null) market.Volatilities.Remove(old);
+            market.Volatilities.Add(reply.Surface);
+            store.Put(new StoredSnapshot(target.Id, market, MarketMapper.ToDomain(market, "market")));
+            reply.SavedSnapshotId = target.Id;
+        }
+        return Task.FromResult(reply);
+    }
+
+    private static void CheckId(string id) => DocumentIds.Check(id, "snapshot_id");
 }

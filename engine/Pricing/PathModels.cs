@@ -18,10 +18,23 @@ internal static class PathModels
         MertonDynamics merton => new MertonJumpDiffusionModel(forward, volatility, merton.Jumps),
         SchwartzDynamics schwartz => Guard.Within("model.schwartz", () => new SchwartzFuturesModel(forward, volatility, schwartz.MeanReversion, delivery)),
         ComplianceDynamics compliance => Compliance(compliance, forward, volatility, delivery, expiry),
+<<<<<<< HEAD
         HestonDynamics heston => Guard.Within("model.heston", () => new HestonModel(forward, heston.Parameters.StartVariance(volatility), heston.Parameters)),
         RegimeSwitchingDynamics regimes => Guard.Within("model.regimeSwitching", () => new RegimeSwitchingModel(forward, regimes.Parameters)),
+=======
+        LocalVolatilityDynamics local => new LocalVolatilityModel(forward, local.Surface, volatility - local.BaseVolatility),
+>>>>>>> main
         _ => new Black76Model(forward, volatility),
     };
+
+    /// <summary>
+    /// The inputs a path-dependent product of <paramref name="underlying"/> is simulated with: under Black-76 on a market whose
+    /// surface is a fitted smile, local volatility from it (<paramref name="volatility"/> the product's implied vol); else as given.
+    /// </summary>
+    public static PricingInputs WithSmile(PricingInputs inputs, Market.MarketSnapshot market, string underlying, double volatility) =>
+        inputs.Model is Black76Dynamics && market.VolSurfaces.TryGetValue(underlying, out var surface) && surface is Market.Smile.SmileSurface smile
+            ? inputs with { Model = new LocalVolatilityDynamics(smile, volatility) }
+            : inputs;
 
     /// <summary>The compliance model for a future delivering at the compliance date, β given or calibrated to the ATM vol at <paramref name="expiry"/>.</summary>
     public static CompliancePenaltyModel Compliance(ComplianceDynamics dynamics, double forward, double volatility, double complianceDate, double expiry) =>
@@ -35,8 +48,12 @@ internal static class PathModels
         MertonDynamics => "merton",
         SchwartzDynamics => "schwartz",
         ComplianceDynamics => "compliance",
+<<<<<<< HEAD
         HestonDynamics => "heston",
         RegimeSwitchingDynamics => "regime-switching",
+=======
+        LocalVolatilityDynamics => "local-vol",
+>>>>>>> main
         _ => "black76",
     };
 

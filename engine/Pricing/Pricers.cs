@@ -32,9 +32,9 @@ public static class Pricers
         if (simulate) inputs.Grid.Validate(inputs.Limits.MaxSteps);
         var plan = instrument switch
         {
-            FuturesOption option when simulate => SimulatedOption(Resolved(() => option.Resolve(market)), option.Currency, inputs, cancellation),
-            AsianOption asian when simulate => SimulatedAsian(Resolved(() => asian.Resolve(market)), asian.Currency, inputs),
-            BarrierOption barrier when simulate => SimulatedBarrier(Resolved(() => barrier.Resolve(market)), barrier.Currency, inputs),
+            FuturesOption option when simulate => SimulatedOption(option, market, inputs, cancellation),
+            AsianOption asian when simulate => SimulatedAsian(asian, market, inputs),
+            BarrierOption barrier when simulate => SimulatedBarrier(barrier, market, inputs),
             SpreadOption spread when simulate => SimulatedSpread(spread, market, inputs),
             _ => Closed(instrument, tradePrice, market, inputs),
         };
@@ -106,6 +106,27 @@ public static class Pricers
 
     private static ClosedFormPlan Closed(IInstrument instrument, double tradePrice, MarketSnapshot market, PricingInputs inputs) =>
         new(ClosedForm(instrument, tradePrice, market, inputs).Valuation(inputs.Greeks));
+
+    // Path-dependent products on a smile surface are simulated under its local volatility (PathModels.WithSmile); a European
+    // exercise without limits keeps its strike's vol, which the smile's Europeans already price exactly.
+    private static PricingPlan SimulatedOption(FuturesOption option, MarketSnapshot market, PricingInputs inputs, CancellationToken cancellation)
+    {
+        var o = Resolved(() => option.Resolve(market));
+        bool pathDependent = o.Exercise.Style != ExerciseStyle.European && o.PriceLimit is null;
+        return SimulatedOption(o, option.Currency, pathDependent ? PathModels.WithSmile(inputs, market, option.Underlying, o.Volatility) : inputs, cancellation);
+    }
+
+    private static PricingPlan SimulatedAsian(AsianOption asian, MarketSnapshot market, PricingInputs inputs)
+    {
+        var o = Resolved(() => asian.Resolve(market));
+        return SimulatedAsian(o, asian.Currency, PathModels.WithSmile(inputs, market, asian.Underlying, o.Volatility));
+    }
+
+    private static SimulatedPlan SimulatedBarrier(BarrierOption barrier, MarketSnapshot market, PricingInputs inputs)
+    {
+        var o = Resolved(() => barrier.Resolve(market));
+        return SimulatedBarrier(o, barrier.Currency, o.IsContinuous ? inputs : PathModels.WithSmile(inputs, market, barrier.Underlying, o.Volatility));
+    }
 
     internal static PricingPlan SimulatedOption(ResolvedFuturesOption o, string currency, PricingInputs inputs, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Market.Smile;
 using CarbonDerivatives.Engine.Models;
 
 namespace CarbonDerivatives.Engine.Pricing;
@@ -41,3 +42,11 @@ public sealed record HestonDynamics(HestonParameters Parameters) : ValuationMode
 /// volatility is not used (vega is 0: the regimes' vols are the model's).
 /// </summary>
 public sealed record RegimeSwitchingDynamics(RegimeSwitchingParameters Parameters) : ValuationModel;
+
+/// <summary>
+/// Dupire local volatility from the market's smile surface (<see cref="LocalVolatilityModel"/>): what path-dependent products
+/// are simulated under when the market holds a <see cref="SmileSurface"/> and the model is Black-76, so their prices agree
+/// with the smile's Europeans. <see cref="BaseVolatility"/> is the product's implied vol at its strike: a bumped vol (vega)
+/// shifts the local vol by the bump.
+/// </summary>
+public sealed record LocalVolatilityDynamics(SmileSurface Surface, double BaseVolatility) : ValuationModel;

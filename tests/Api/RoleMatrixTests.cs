@@ -23,7 +23,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     /// <summary>The role each RPC needs, written out here as the test's own reference (not read from the attributes).</summary>
     private static readonly Dictionary<string, string> Needed = new(StringComparer.Ordinal)
     {
-        ["PutSnapshot"] = CarbonRoles.Writer, ["SavePortfolio"] = CarbonRoles.Writer,
+        ["PutSnapshot"] = CarbonRoles.Writer, ["SavePortfolio"] = CarbonRoles.Writer, ["CalibrateVolSurface"] = CarbonRoles.Writer,
         ["DeleteSnapshot"] = CarbonRoles.Admin, ["DeletePortfolio"] = CarbonRoles.Admin,
         ["SaveSpec"] = CarbonRoles.Admin, ["DeleteSpec"] = CarbonRoles.Admin,
     };

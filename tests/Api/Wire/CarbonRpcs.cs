@@ -41,6 +41,7 @@ internal static class CarbonRpcs
         ["ListSnapshots"] = () => new ListSnapshotsRequest(),
         ["DeleteSnapshot"] = () => new DeleteSnapshotRequest { SnapshotId = "wire-snap" },
         ["CalibrateMerton"] = () => new CalibrateMertonRequest { Prices = { Enumerable.Range(0, 60).Select(i => 70 + 3 * Math.Sin(i * 0.7) + (i % 7 == 0 ? 4 : 0)) } },
+        ["CalibrateVolSurface"] = () => CalibrateVolSurfaceTests.EuaRequest(),
         ["Sensitivities"] = () => Sample<SensitivitiesRequest>("risk-sensitivities.json"),
         ["ScenarioLadder"] = () => Sample<ScenarioLadderRequest>("risk-ladder.json"),
         ["StressTest"] = () => Sample<StressTestRequest>("risk-stress.json"),
