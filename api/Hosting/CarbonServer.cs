@@ -1,4 +1,5 @@
 using CarbonDerivatives.Api.Audit;
+using CarbonDerivatives.Api.Cluster;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Http;
 using CarbonDerivatives.Api.Hosting.Drain;
@@ -71,6 +72,7 @@ public static class CarbonServer
         builder.AddCarbonTelemetry();
         builder.AddCarbonDrain();
         builder.Services.AddCarbonAudit();
+        builder.AddCarbonCluster(); // mode "none" (the default) adds nothing
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
@@ -99,13 +101,14 @@ public static class CarbonServer
 
     /// <summary>
     /// Simulations block thread-pool threads (one per core each). Without spare threads ready, Kestrel's
-    /// I/O, deadline timers and cancellation callbacks would wait for the pool's slow thread injection
-    /// (about two a second), so a deadline could not stop a simulation promptly.
+    /// I/O, deadline timers and cancellation callbacks (and a cluster node's Orleans messages, such as a shard's
+    /// cancellation) would wait for the pool's slow thread injection (about two a second), so a deadline could not
+    /// stop a simulation promptly. <paramref name="nodes"/>: the nodes in this process (tests run several).
     /// </summary>
-    private static void ReserveThreads(ServerOptions options)
+    internal static void ReserveThreads(ServerOptions options, int nodes = 1)
     {
         ThreadPool.GetMinThreads(out int workers, out int io);
-        int needed = Environment.ProcessorCount * (options.MaxConcurrentSimulations + 2) + 16;
+        int needed = nodes * Environment.ProcessorCount * (options.MaxConcurrentSimulations + 2) + 16;
         if (workers < needed) ThreadPool.SetMinThreads(needed, io);
     }
 }

@@ -18,7 +18,10 @@ public sealed class SimulationGate(IOptions<ServerOptions> options, ServerDrain 
     private readonly TimeSpan _queueTimeout = TimeSpan.FromMilliseconds(options.Value.SimulationQueueTimeoutMs);
 
     /// <summary>Runs <paramref name="simulation"/> on the thread pool once a slot is free.</summary>
-    public async Task<T> RunAsync<T>(Func<T> simulation, CancellationToken cancellation)
+    public Task<T> RunAsync<T>(Func<T> simulation, CancellationToken cancellation) => RunAsync(() => Task.Run(simulation, cancellation), cancellation);
+
+    /// <summary>Starts <paramref name="simulation"/> once a slot is free and holds the slot until it ends.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> simulation, CancellationToken cancellation)
     {
         drain.Enter();
         using var span = CarbonTelemetry.Source.StartActivity("simulation");
@@ -28,7 +31,7 @@ public sealed class SimulationGate(IOptions<ServerOptions> options, ServerDrain 
             metrics.Running(+1);
             try
             {
-                return await Task.Run(simulation, cancellation);
+                return await simulation();
             }
             finally
             {

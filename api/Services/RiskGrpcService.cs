@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using CarbonDerivatives.Api.Cluster;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Api.Mapping;
@@ -23,16 +24,21 @@ namespace CarbonDerivatives.Api.Services;
 /// </summary>
 [Authorize(CarbonRoles.Reader)]
 public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioStore portfolios, SimulationGate gate, IOptions<ServerOptions> options,
-    Engine.Simulation.SimulationLimits limits) : RiskService.RiskServiceBase
+    Engine.Simulation.SimulationLimits limits, ClusterRisk? cluster = null) : RiskService.RiskServiceBase
 {
     public override async Task Sensitivities(SensitivitiesRequest request, IServerStreamWriter<SensitivitiesUpdate> stream, ServerCallContext context)
     {
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         bool simulated = c.Settings.Method == Engine.Pricing.ValuationMethod.MonteCarlo;
-        var risk = await Run(simulated, stream, (u, f) => u.Progress = Progress(f, "simulating"),
-            p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, limits, p, context.CancellationToken), context.CancellationToken);
-        await stream.WriteAsync(new SensitivitiesUpdate { Result = RiskResultMapper.Sensitivities(risk, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
+        (PortfolioRisk Risk, ShardReport? Report) run = simulated && cluster is not null
+            ? await RunAsync(stream, (u, f) => u.Progress = Progress(f, "simulating"),
+                p => cluster.Sensitivities(request, p, context.CancellationToken), context.CancellationToken)
+            : (await Run(simulated, stream, (u, f) => u.Progress = Progress(f, "simulating"),
+                p => PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings, limits, p, context.CancellationToken), context.CancellationToken), null);
+        var result = RiskResultMapper.Sensitivities(run.Risk, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
+        result.Cluster = ClusterRunMapper.ToProto(run.Report);
+        await stream.WriteAsync(new SensitivitiesUpdate { Result = result });
     }
 
     public override async Task ScenarioLadder(ScenarioLadderRequest request, IServerStreamWriter<ScenarioLadderUpdate> stream, ServerCallContext context)
@@ -63,9 +69,10 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
     {
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
-        int horizon = request.HorizonDays == 0 ? 1 : request.HorizonDays;
-        ImmutableArray<double> confidences = request.Confidences.Count == 0 ? [0.95, 0.975, 0.99] : [.. request.Confidences];
+        int horizon = VarRequestMapper.Horizon(request);
+        var confidences = VarRequestMapper.Confidences(request);
         VarResult var;
+        ShardReport? report = null;
         if (request.Method == VarMethod.Historical)
         {
             var returns = request.Returns.ToDictionary(r => r.Underlying, r => (IReadOnlyList<double>)r.LogReturns.ToArray());
@@ -74,33 +81,18 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         }
         else
         {
-            var settings = VarSettings(request, horizon, confidences);
-            var = await Run(true, stream, (u, f) => u.Progress = Progress(f, "simulating scenarios"),
-                p => MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, settings, c.Settings, p, context.CancellationToken), context.CancellationToken);
+            var settings = VarRequestMapper.MonteCarlo(request, options.Value);
+            if (cluster is not null)
+                (var, report) = await RunAsync(stream, (u, f) => u.Progress = Progress(f, "simulating scenarios"),
+                    p => cluster.ValueAtRisk(request, p, context.CancellationToken), context.CancellationToken);
+            else
+                var = await Run(true, stream, (u, f) => u.Progress = Progress(f, "simulating scenarios"),
+                    p => MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, settings, c.Settings, p, context.CancellationToken), context.CancellationToken);
         }
-        await stream.WriteAsync(new ValueAtRiskUpdate
-        {
-            Result = RiskResultMapper.ValueAtRisk(var, request.Method == VarMethod.Unspecified ? VarMethod.FullRevaluation : request.Method,
-                c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds, c.InstrumentPath),
-        });
-    }
-
-    private VarSettings VarSettings(ValueAtRiskRequest request, int horizon, ImmutableArray<double> confidences)
-    {
-        int scenarios = request.Scenarios == 0 ? 50_000 : request.Scenarios;
-        if (scenarios > options.Value.MaxPaths)
-            throw new Engine.Validation.BudgetExceededException("scenarios", scenarios, options.Value.MaxPaths, "scenarios",
-                "each scenario is one path of the server's path budget");
-        return new VarSettings
-        {
-            HorizonDays = horizon,
-            Confidences = confidences,
-            Scenarios = scenarios,
-            Seed = request.Seed,
-            Method = request.Method == VarMethod.DeltaGamma ? Engine.Risk.VarMethod.DeltaGamma : Engine.Risk.VarMethod.FullRevaluation,
-            Volatilities = request.Volatilities.ToImmutableDictionary(),
-            Correlations = RiskFieldPath.Translate(() => new Correlations(request.Correlations.Select(x => (x.A, x.B, x.Rho)))),
-        };
+        var result = RiskResultMapper.ValueAtRisk(var, request.Method == VarMethod.Unspecified ? VarMethod.FullRevaluation : request.Method,
+            c.Portfolio.ReportingCurrency, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
+        result.Cluster = ClusterRunMapper.ToProto(report);
+        await stream.WriteAsync(new ValueAtRiskUpdate { Result = result });
     }
 
     private static List<StressScenario> Scenarios(StressTestRequest request)
@@ -125,21 +117,25 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
     }
 
     /// <summary>Runs an engine job (through the gate when it simulates) while streaming its progress.</summary>
-    private async Task<T> Run<T, TUpdate>(bool simulated, IServerStreamWriter<TUpdate> stream, Action<TUpdate, double> setProgress,
-        Func<IProgress<double>, T> job, CancellationToken cancellation) where TUpdate : class, new()
+    private Task<T> Run<T, TUpdate>(bool simulated, IServerStreamWriter<TUpdate> stream, Action<TUpdate, double> setProgress,
+        Func<IProgress<double>, T> job, CancellationToken cancellation) where TUpdate : class, new() =>
+        simulated
+            ? RunAsync(stream, setProgress, progress => Task.Run(() => RiskFieldPath.Translate(() => job(progress)), cancellation), cancellation)
+            : ProgressStream.RunAsync(progress => Task.Run(() => RiskFieldPath.Translate(() => job(progress)), cancellation),
+                Writer(stream, setProgress, cancellation), cancellation);
+
+    /// <summary>Runs a simulation (here or across the cluster) through the gate while streaming its progress.</summary>
+    private Task<T> RunAsync<T, TUpdate>(IServerStreamWriter<TUpdate> stream, Action<TUpdate, double> setProgress,
+        Func<IProgress<double>, Task<T>> simulation, CancellationToken cancellation) where TUpdate : class, new() =>
+        ProgressStream.RunAsync(progress => gate.RunAsync(() => simulation(progress), cancellation), Writer(stream, setProgress, cancellation), cancellation);
+
+    private static Func<double, Task> Writer<TUpdate>(IServerStreamWriter<TUpdate> stream, Action<TUpdate, double> setProgress, CancellationToken cancellation)
+        where TUpdate : class, new() => fraction =>
     {
-        return await ProgressStream.RunAsync(
-            progress => simulated
-                ? gate.RunAsync(() => RiskFieldPath.Translate(() => job(progress)), cancellation)
-                : Task.Run(() => RiskFieldPath.Translate(() => job(progress)), cancellation),
-            fraction =>
-            {
-                var update = new TUpdate();
-                setProgress(update, fraction);
-                return stream.WriteAsync(update, cancellation);
-            },
-            cancellation);
-    }
+        var update = new TUpdate();
+        setProgress(update, fraction);
+        return stream.WriteAsync(update, cancellation);
+    };
 
     private static Progress Progress(double fraction, string stage) => new() { Fraction = fraction, Stage = stage };
 }

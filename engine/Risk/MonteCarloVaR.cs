@@ -35,8 +35,8 @@ public static class MonteCarloVaR
         return job.Result(pnl);
     }
 
-    /// <summary>The scenario job, checked and ready to run.</summary>
-    internal static VarScenarioJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings, RiskSettings? riskSettings)
+    /// <summary>The scenario job, checked and ready to run: its blocks may run anywhere, in any cut (<see cref="Compute"/> runs them all here).</summary>
+    public static VarScenarioJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, VarSettings settings, RiskSettings? riskSettings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -76,18 +76,28 @@ public static class MonteCarloVaR
 /// The scenarios of a Monte Carlo VaR as a block job: block b holds scenarios [1024·b, 1024·(b + 1)), drawn from the
 /// block stream keyed by (seed, b); its result is their P&amp;L, and blocks concatenate in order.
 /// </summary>
-internal sealed class VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
-    VarSettings settings, double horizon) : IBlockJob<double[]>
+public sealed class VarScenarioJob : IBlockJob<double[]>
 {
     private const int Block = SimulationPlan.BlockSize;
     private const ulong StreamTag = 0x5641_525F_4D43UL; // "VAR_MC"
 
-    private readonly PortfolioRevaluation _revaluation = revaluation;
-    private readonly double[] _stdDev = stdDev;
-    private readonly double[,] _cholesky = cholesky;
-    private readonly DeltaGammaExpansion? _deltaGamma = deltaGamma;
-    private readonly VarSettings _settings = settings;
-    private readonly double _horizon = horizon;
+    private readonly PortfolioRevaluation _revaluation;
+    private readonly double[] _stdDev;
+    private readonly double[,] _cholesky;
+    private readonly DeltaGammaExpansion? _deltaGamma;
+    private readonly VarSettings _settings;
+    private readonly double _horizon;
+
+    internal VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
+        VarSettings settings, double horizon)
+    {
+        _revaluation = revaluation;
+        _stdDev = stdDev;
+        _cholesky = cholesky;
+        _deltaGamma = deltaGamma;
+        _settings = settings;
+        _horizon = horizon;
+    }
 
     public BlockLayout Layout => BlockLayout.Single((_settings.Scenarios + Block - 1) / Block);
 

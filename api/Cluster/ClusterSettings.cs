@@ -1,0 +1,45 @@
+namespace CarbonDerivatives.Api.Cluster;
+
+/// <summary>
+/// Scale-out settings, the "Carbon:Cluster" section. <see cref="Mode"/> "none" (default) is one node on its own;
+/// "localhost" runs an Orleans silo next to the gRPC server with development clustering on loopback (the node whose
+/// <see cref="SiloPort"/> equals <see cref="PrimarySiloPort"/> is the primary); "postgres" keeps Orleans membership in
+/// the PostgreSQL database of <see cref="ConnectionString"/>.
+/// </summary>
+public sealed class ClusterSettings
+{
+    public const string Section = "Carbon:Cluster";
+
+    /// <summary>"none", "localhost" or "postgres".</summary>
+    public string Mode { get; set; } = "none";
+
+    /// <summary>Orleans cluster id: nodes with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "carbon";
+
+    /// <summary>Silo-to-silo port of this node.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port of this node.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>"localhost" mode: the primary silo's port, which every node joins.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>"postgres" mode: the address other silos reach this one at.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>"postgres" mode: the Npgsql connection string of the shared database.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>A job is cut into at most this many shards (block ranges), never more than its blocks.</summary>
+    public int MaxShardsPerJob { get; set; } = 64;
+
+    /// <summary>Shards in flight per live silo: enough to keep every node busy, few enough that placement sees the load.</summary>
+    public int ShardsInFlightPerSilo { get; set; } = 2;
+
+    /// <summary>Attempts of one shard before the job fails (a dead silo's shards are placed again).</summary>
+    public int MaxShardAttempts { get; set; } = 5;
+
+    /// <summary>Whether this node runs as a cluster member.</summary>
+    public bool Enabled => ClusterModes.Parse(Mode) != ClusterMode.None;
+}

@@ -1,0 +1,29 @@
+using CarbonDerivatives.Api.Portfolios;
+using CarbonDerivatives.Api.Snapshots;
+using Proto = CarbonDerivatives.Protos.V1;
+
+namespace CarbonDerivatives.Api.Cluster;
+
+/// <summary>
+/// A risk request with its saved portfolio and stored snapshot copied in: what travels to the silos, so every silo
+/// rebuilds the very job the receiving node planned, whatever its own stores hold at that moment.
+/// </summary>
+internal static class InlineRequests
+{
+    /// <summary>A copy of <paramref name="inputs"/> naming no stored document; call after the request was mapped once (ids checked).</summary>
+    public static Proto.RiskInputs Inline(Proto.RiskInputs inputs, ISnapshotStore snapshots, PortfolioStore portfolios)
+    {
+        var copy = inputs.Clone();
+        if (copy.PortfolioId.Length > 0)
+        {
+            copy.Portfolio = portfolios.Get(copy.PortfolioId) ?? throw new InvalidOperationException($"portfolio '{copy.PortfolioId}' vanished while the job was planned");
+            copy.PortfolioId = "";
+        }
+        if (copy.Market?.SourceCase == Proto.MarketSource.SourceOneofCase.SnapshotId)
+        {
+            var stored = snapshots.Get(copy.Market.SnapshotId) ?? throw new InvalidOperationException($"snapshot '{copy.Market.SnapshotId}' vanished while the job was planned");
+            copy.Market = new Proto.MarketSource { Inline = stored.Message };
+        }
+        return copy;
+    }
+}
