@@ -72,6 +72,11 @@ public static class Pricers
             case AllowanceFuture future:
                 Resolved(() => { future.Validate(market.ValuationDate); return Guard.Positive(tradePrice, "tradePrice"); });
                 return new FuturePricer(market.FuturesCurveFor(future.Underlying).Price(future.Delivery), tradePrice, future.LotSize, future.Currency);
+            case AllowancePosition holding:
+                Resolved(() => { holding.Validate(market.ValuationDate); return 0; });
+                double years = market.TimeTo(holding.FuturesDelivery);
+                return new AllowanceHoldingPricer(holding.Quantity, market.FuturesCurveFor(holding.Underlying).Price(holding.FuturesDelivery),
+                    holding.ForwardPrice, years, market.DiscountFor(holding.Currency).DiscountFactor(years), holding.ConvenienceYield, holding.Currency);
             case FuturesOption option:
                 var o = Resolved(() => option.Resolve(market));
                 if (o.PriceLimit is not null) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
@@ -100,7 +105,7 @@ public static class Pricers
                 RequireBlack76(model, "spread options");
                 return new Black76SpreadPricer(ResolveSpread(spread, market, inputs), spread.Currency);
             default:
-                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, or an allowance future");
+                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, an allowance future or an allowance holding");
         }
     }
 

@@ -53,6 +53,18 @@ public static class StressCatalogue
         "Regulatory jump: CAIR court ruling and overallocation, SO2 auction price USD 703 (2005) to USD 70 (2009), -90%, applied instantly",
         "SO2", -0.90, 0);
 
+    /// <summary>Hypothetical curve and vol stresses (not events): the EUA curve steepens or flattens by 5% per year of delivery, and a
+    /// sell-off with vols up 20 points.</summary>
+    public static ImmutableArray<StressScenario> Hypothetical { get; } =
+    [
+        new StressScenario("EUA curve steepening", "Hypothetical: each EUA delivery T years away rises 5% x T more than spot (carry widens)",
+            ImmutableDictionary<string, double>.Empty, 0, 1) { SlopeShocks = ImmutableDictionary<string, double>.Empty.Add("EUA", 0.05) },
+        new StressScenario("EUA curve flattening", "Hypothetical: each EUA delivery T years away falls 5% x T against spot (carry narrows)",
+            ImmutableDictionary<string, double>.Empty, 0, 1) { SlopeShocks = ImmutableDictionary<string, double>.Empty.Add("EUA", -0.05) },
+        new StressScenario("EUA sell-off with a vol spike", "Hypothetical: EUA -15% in a day with implied vols up 20 points",
+            ImmutableDictionary<string, double>.Empty.Add("EUA", -0.15), 0.20, 1),
+    ];
+
     /// <summary>Every historical scenario above.</summary>
     public static ImmutableArray<StressScenario> Historical { get; } =
     [

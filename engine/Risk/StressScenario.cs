@@ -5,7 +5,7 @@ namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
 /// A named stress: relative futures-price shocks by underlying (every delivery alike; underlyings not
-/// named are unchanged), an absolute vol shift for every option, and the days over which it happened
+/// named are unchanged), optionally a change of the curve's slope, an absolute vol shift for every option, and the days over which it happened
 /// (option time decays by that many calendar days). Historical ones are in <see cref="StressCatalogue"/>;
 /// users define their own the same way.
 /// </summary>
@@ -17,6 +17,16 @@ namespace CarbonDerivatives.Engine.Risk;
 public sealed record StressScenario(string Name, string Description, ImmutableDictionary<string, double> PriceShocks,
     double VolShock = 0, int Days = 0)
 {
+    /// <summary>
+    /// The curve's shape by underlying: a delivery T years away moves by (1 + price shock)·(1 + slope·T), so a positive
+    /// slope steepens the curve (later deliveries rise more) and a negative one flattens it; each in [−0.5, 0.5].
+    /// </summary>
+    public ImmutableDictionary<string, double> SlopeShocks { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    /// <summary>The factor of a delivery <paramref name="years"/> away on <paramref name="underlying"/>.</summary>
+    public double FactorFor(string underlying, double years) =>
+        (1 + PriceShocks.GetValueOrDefault(underlying)) * (1 + SlopeShocks.GetValueOrDefault(underlying) * years);
+
     /// <summary>Checks the scenario; <paramref name="field"/> prefixes the names of the fields.</summary>
     /// <exception cref="InvalidInputException">"{field}.name", "{field}.priceShocks[CODE]", "{field}.volShock" or "{field}.days".</exception>
     public void Validate(string field)
@@ -26,6 +36,8 @@ public sealed record StressScenario(string Name, string Description, ImmutableDi
         foreach (var (code, shock) in PriceShocks)
             if (!(shock > -1) || !double.IsFinite(shock))
                 Guard.Fail($"{field}.priceShocks[{code}]", $"must be a finite relative shock greater than -1 (-100%), got {shock}");
+        if (SlopeShocks is null) Guard.Fail($"{field}.slopeShocks", "must be provided");
+        foreach (var (code, slope) in SlopeShocks) Guard.InRange(slope, -0.5, 0.5, $"{field}.slopeShocks[{code}]");
         Guard.Finite(VolShock, $"{field}.volShock");
         Guard.InRange(Days, 0, 3650, $"{field}.days");
     }

@@ -6,7 +6,7 @@ namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
 /// Applies stress scenarios by full revaluation (closed forms: Black-76, or the Merton series for
-/// underlyings with jumps in the settings): each underlying's futures prices multiplied by 1 + shock,
+/// underlyings with jumps in the settings): each delivery's futures price multiplied by (1 + shock)·(1 + slope·T),
 /// every vol shifted by the scenario's vol shock, option time advanced by the scenario's days.
 /// </summary>
 public static class StressTester
@@ -27,14 +27,15 @@ public static class StressTester
 
         var revaluation = new PortfolioRevaluation(portfolio, market, fx, settings);
         var codes = revaluation.Underlyings;
+        var years = revaluation.Tenors.Select(t => market.TimeTo(t.Delivery)).ToArray();
         var results = ImmutableArray.CreateBuilder<StressResult>(list.Count);
         foreach (var scenario in list)
         {
             cancellation.ThrowIfCancellationRequested();
-            var factors = codes.Select(c => 1 + scenario.PriceShocks.GetValueOrDefault(c)).ToArray();
+            var factors = revaluation.Tenors.Select((t, k) => scenario.FactorFor(t.Underlying, years[k])).ToArray();
             var vols = codes.Select(_ => scenario.VolShock).ToArray();
             var split = new double[codes.Length];
-            double pnl = revaluation.ProfitAndLoss(factors, vols, scenario.Days / 365.0, split);
+            double pnl = revaluation.ProfitAndLossByTenor(factors, vols, scenario.Days / 365.0, split);
             results.Add(new StressResult(scenario, pnl,
                 codes.Select((c, u) => (c, u)).ToImmutableSortedDictionary(x => x.c, x => split[x.u], StringComparer.Ordinal)));
         }

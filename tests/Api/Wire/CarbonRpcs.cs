@@ -52,6 +52,7 @@ internal static class CarbonRpcs
             request.Scenarios = 2_000;
             return request;
         },
+        ["Margin"] = () => Sample<MarginRequest>("risk-margin.json"),
         ["SavePortfolio"] = () => new SavePortfolioRequest { PortfolioId = "wire-book", Portfolio = Sample<Portfolio>("portfolio-book.json") },
         ["GetPortfolio"] = () => new GetPortfolioRequest { PortfolioId = "wire-book" },
         ["ListPortfolios"] = () => new ListPortfoliosRequest(),
