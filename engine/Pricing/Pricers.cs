@@ -91,6 +91,8 @@ public static class Pricers
                     MertonDynamics merton => new MertonFuturesOptionPricer(o, merton.Jumps, option.Currency),
                     SchwartzDynamics schwartz => new SchwartzFuturesOptionPricer(o, schwartz.MeanReversion, option.Currency),
                     ComplianceDynamics compliance => new ComplianceFuturesOptionPricer(o, compliance, option.Currency),
+                    HestonDynamics heston => new HestonFuturesOptionPricer(o, heston.Parameters, option.Currency),
+                    RegimeSwitchingDynamics regimes => new RegimeSwitchingFuturesOptionPricer(o, regimes.Parameters, option.Currency),
                     _ => new Black76FuturesOptionPricer(o, option.Currency),
                 };
             case AsianOption asian:
@@ -145,7 +147,7 @@ public static class Pricers
             return FuturesOptionSimulation.LongstaffSchwartz(o, model, inputs, currency, cancellation);
         }
         // No time value to simulate (at expiry, or a diffusion without vol and no jumps): the closed form is exact.
-        bool timeValue = o.Expiry > 0 && (o.Volatility > 0 || model is MertonDynamics or ComplianceDynamics);
+        bool timeValue = o.Expiry > 0 && (o.Volatility > 0 || model is MertonDynamics or ComplianceDynamics or HestonDynamics or RegimeSwitchingDynamics);
         if (!timeValue) return new ClosedFormPlan(new Black76FuturesOptionPricer(o, currency).Valuation(inputs.Greeks));
         return model switch
         {
@@ -174,7 +176,7 @@ public static class Pricers
 
     private static ResolvedSpreadOption ResolveSpread(SpreadOption spread, MarketSnapshot market, PricingInputs inputs)
     {
-        if (inputs.Model is SchwartzDynamics or ComplianceDynamics) PathModels.Refuse("spread options are simulated under Black-76 or Merton legs");
+        if (inputs.Model is not (Black76Dynamics or MertonDynamics)) PathModels.Refuse("spread options are simulated under Black-76 or Merton legs");
         if (inputs.Correlation is null) Guard.Fail("correlation", "is required for a spread option: a number, or a term-structure decay for a calendar spread");
         double rho = Guard.Within("correlation", () => inputs.Correlation.For(spread, market));
         return Resolved(() => spread.Resolve(market, rho));
