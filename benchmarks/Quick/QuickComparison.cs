@@ -97,6 +97,8 @@ public static class QuickComparison
         AmericanOptionBenchmark.Run(figures);
         Console.WriteLine();
         ComplianceModelBenchmark.Run(figures);
+        Console.WriteLine();
+        StochasticVolatilityBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {
