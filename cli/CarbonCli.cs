@@ -20,6 +20,7 @@ internal static class CarbonCli
         root.Subcommands.Add(MarketCommand.Create(output));
         root.Subcommands.Add(SpecCommand.Create(output));
         root.Subcommands.Add(ModelCommand.Create(output));
+        root.Subcommands.Add(VolCommand.Create(output));
         return root;
     }
 }

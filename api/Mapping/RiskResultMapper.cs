@@ -75,6 +75,7 @@ internal static class RiskResultMapper
         var message = new Proto.StressScenario
         {
             Name = scenario.Name, Description = scenario.Description, VolShock = scenario.VolShock, Days = scenario.Days,
+            SkewShock = scenario.SkewShock, SmileShock = scenario.SmileShock,
         };
         foreach (var (underlying, shock) in scenario.PriceShocks) message.PriceShocks[underlying] = shock;
         return message;

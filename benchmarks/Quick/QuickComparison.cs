@@ -84,6 +84,9 @@ public static class QuickComparison
         Row($"engine, {cores} cores", mertonAll, mertonOne);
 
         Console.WriteLine();
+        LocalVolatilityBenchmark.Run(figures);
+
+        Console.WriteLine();
         EuropeanAccuracy(figures);
         Console.WriteLine();
         QuasiRandomConvergence(figures);

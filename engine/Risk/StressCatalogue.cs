@@ -65,6 +65,21 @@ public static class StressCatalogue
             ImmutableDictionary<string, double>.Empty.Add("EUA", -0.15), 0.20, 1),
     ];
 
+    /// <summary>Hypothetical, not a recorded event: the EUA put skew steepens from about −3 to about −6 vol points of 25-delta
+    /// risk reversal (a 25-delta put sits near k = −0.2 and a call near k = +0.3 at a year: −0.06 per unit of k moves the
+    /// reversal by about −3 points) as prices fall 10%.</summary>
+    public static StressScenario EuaSkewSteepening { get; } = new("EUA skew steepening",
+        "Hypothetical: the put skew steepens, 25-delta risk reversal about -3 to -6 vol points (-0.06 vol per unit of ln(K/F)), futures -10%",
+        ImmutableDictionary<string, double>.Empty.Add("EUA", -0.10), SkewShock: -0.06);
+
+    /// <summary>Hypothetical: the whole EUA smile lifts 5 vol points and its wings 2.5 points more at k = ±0.5.</summary>
+    public static StressScenario EuaSmileShift { get; } = new("EUA smile shift",
+        "Hypothetical: EUA vols +5 points at the money, wings +2.5 points more at ln(K/F) = +-0.5 (+0.10 vol per unit of ln(K/F)^2)",
+        ImmutableDictionary<string, double>.Empty.Add("EUA", 0.0), VolShock: 0.05, SmileShock: 0.10);
+
+    /// <summary>The scenarios that reshape the smile.</summary>
+    public static ImmutableArray<StressScenario> Smile { get; } = [EuaSkewSteepening, EuaSmileShift];
+
     /// <summary>Every historical scenario above.</summary>
     public static ImmutableArray<StressScenario> Historical { get; } =
     [
