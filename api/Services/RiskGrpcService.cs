@@ -47,7 +47,8 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
         var ladder = await Run(false, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
-            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken),
+            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken,
+                request.SkewShock, request.SmileShock),
             context.CancellationToken);
         await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
     }

@@ -21,7 +21,7 @@ internal static class SmileRows
     public static IEnumerable<string[]> Quotes(CalibrateVolSurfaceResponse reply) => reply.Fits.SelectMany(f => f.Strikes.Select((k, i) => new[]
     {
         F(f.Expiry, "0.###"), F(k, "0.00"), F(100 * f.QuotedVolatilities[i], "0.00") + "%",
-        F(100 * f.QuotedVolatilities[i] + f.ResidualVolPoints[i], "0.00") + "%", F(f.ResidualVolPoints[i], "+0.000;-0.000"),
+        F(100 * f.QuotedVolatilities[i] + f.ResidualVolPoints[i], "0.00") + "%", F(Math.Round(f.ResidualVolPoints[i], 3), "+0.000;-0.000;0.000"),
     }));
 
     public static string Arbitrage(CalibrateVolSurfaceResponse reply)

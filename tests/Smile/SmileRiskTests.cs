@@ -85,4 +85,18 @@ public sealed class SmileRiskTests
         // A long put and short call gain when the put skew steepens as prices fall.
         Assert.True(report.Results[0].ProfitAndLoss > 0);
     }
+
+    [Fact]
+    public void Ladder_OnASteeperSkew_MatchesTheSkewStressAtItsPriceShock()
+    {
+        var market = SmileMarket(out _);
+        var portfolio = new Portfolio("EUR", [new Position("P", Option(OptionType.Put, 60, new DateOnly(2026, 12, 16), Dec26), 2, PositionSide.Long)]);
+        var fx = new FxRates("EUR");
+        var skew = StressCatalogue.EuaSkewSteepening;
+        var ladder = ScenarioLadder.Run(portfolio, market, fx, [-0.1, 0], [0], skewShock: skew.SkewShock);
+        var stress = StressTester.Run(portfolio, market, fx, [skew]).Results.Single();
+        Assert.Equal(stress.ProfitAndLoss, ladder.ProfitAndLoss[0][0], 1e-9 * Math.Abs(stress.ProfitAndLoss));
+        Assert.True(ladder.ProfitAndLoss[1][0] > 0, "a long 60 put gains when the put skew steepens, prices unchanged");
+        Assert.Equal(0, ScenarioLadder.Run(portfolio, market, fx, [0], [0]).ProfitAndLoss[0][0], 1e-9);
+    }
 }
