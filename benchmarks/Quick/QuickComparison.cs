@@ -100,6 +100,8 @@ public static class QuickComparison
         AmericanOptionBenchmark.Run(figures);
         Console.WriteLine();
         ComplianceModelBenchmark.Run(figures);
+        Console.WriteLine();
+        StochasticVolatilityBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {
