@@ -78,6 +78,7 @@ internal static class RiskResultMapper
             SkewShock = scenario.SkewShock, SmileShock = scenario.SmileShock,
         };
         foreach (var (underlying, shock) in scenario.PriceShocks) message.PriceShocks[underlying] = shock;
+        foreach (var (underlying, slope) in scenario.SlopeShocks) message.SlopeShocks[underlying] = slope;
         return message;
     }
 

@@ -64,7 +64,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
     }
 
     public override Task<ListStressScenariosResponse> ListStressScenarios(ListStressScenariosRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListStressScenariosResponse { Scenarios = { StressCatalogue.Historical.Concat(StressCatalogue.Smile).Select(RiskResultMapper.Scenario) } });
+        Task.FromResult(new ListStressScenariosResponse { Scenarios = { StressCatalogue.Historical.Concat(StressCatalogue.Smile).Concat(StressCatalogue.Hypothetical).Select(RiskResultMapper.Scenario) } });
 
     public override async Task ValueAtRisk(ValueAtRiskRequest request, IServerStreamWriter<ValueAtRiskUpdate> stream, ServerCallContext context)
     {
@@ -98,7 +98,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
 
     private static List<StressScenario> Scenarios(StressTestRequest request)
     {
-        var catalogue = StressCatalogue.Historical.Concat(StressCatalogue.Smile).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var catalogue = StressCatalogue.Historical.Concat(StressCatalogue.Smile).Concat(StressCatalogue.Hypothetical).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var chosen = new List<StressScenario>();
         for (int i = 0; i < request.CatalogueScenarios.Count; i++)
         {
@@ -110,7 +110,10 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         for (int i = 0; i < request.CustomScenarios.Count; i++)
         {
             var s = request.CustomScenarios[i];
-            var scenario = new StressScenario(s.Name, s.Description, s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days, s.SkewShock, s.SmileShock);
+            var scenario = new StressScenario(s.Name, s.Description, s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days, s.SkewShock, s.SmileShock)
+            {
+                SlopeShocks = s.SlopeShocks.ToImmutableDictionary(),
+            };
             FieldPath.Translate("", () => { scenario.Validate($"{nameof(request.CustomScenarios)}[{i}]"); return 0; });
             chosen.Add(scenario);
         }
