@@ -8,6 +8,8 @@ namespace CarbonDerivatives.Benchmarks;
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
 /// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
+/// <c>stochastic-vol</c>: only its Heston QE and regime-switching section (path-steps/s beside GBM).
+/// <c>local-vol</c>: only the quick mode's local-vol beside GBM section.
 /// <c>margin-backtest [--data DIR]</c>: the README's margin back-test table (<see cref="MarginBacktestReport"/>).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
 /// </summary>
@@ -21,9 +23,19 @@ public static class Program
             return LoadCommand.Run(args[1..]);
         if (args.Length > 0 && args[0] == "margin-backtest")
             return MarginBacktestReport.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "local-vol")
+        {
+            LocalVolatilityBenchmark.Run(new Dictionary<string, double>());
+            return 0;
+        }
         if (args.Length > 0 && args[0] == "portfolio")
         {
             PortfolioGreeksBenchmark.Run(new Dictionary<string, double>());
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "stochastic-vol")
+        {
+            StochasticVolatilityBenchmark.Run(new Dictionary<string, double>());
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -19,6 +19,8 @@ internal static class CarbonCli
         root.Subcommands.Add(PortfolioCommand.Create(output));
         root.Subcommands.Add(MarketCommand.Create(output));
         root.Subcommands.Add(SpecCommand.Create(output));
+        root.Subcommands.Add(ModelCommand.Create(output));
+        root.Subcommands.Add(VolCommand.Create(output));
         return root;
     }
 }

@@ -85,6 +85,7 @@ public static class CarbonServer
         app.MapGrpcService<MarketDataGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
         app.MapGrpcService<SpecGrpcService>();
+        app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapCarbonHttpApi();

@@ -18,7 +18,8 @@ internal static class InstrumentMapper
         Proto.Instrument.KindOneofCase.AsianOption => new(Asian(instrument.AsianOption, $"{path}.asian_option"), 0),
         Proto.Instrument.KindOneofCase.BarrierOption => new(Barrier(instrument.BarrierOption, $"{path}.barrier_option"), 0),
         Proto.Instrument.KindOneofCase.SpreadOption => new(Spread(instrument.SpreadOption, $"{path}.spread_option"), 0),
-        _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option or spread_option"),
+        Proto.Instrument.KindOneofCase.Holding => new(Holding(instrument.Holding, $"{path}.holding"), 0),
+        _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option, spread_option or holding"),
     };
 
     /// <summary>The request path of the oneof case set in <paramref name="instrument"/>, e.g. "instrument.asian_option".</summary>
@@ -28,6 +29,7 @@ internal static class InstrumentMapper
         Proto.Instrument.KindOneofCase.AsianOption => $"{path}.asian_option",
         Proto.Instrument.KindOneofCase.BarrierOption => $"{path}.barrier_option",
         Proto.Instrument.KindOneofCase.SpreadOption => $"{path}.spread_option",
+        Proto.Instrument.KindOneofCase.Holding => $"{path}.holding",
         _ => $"{path}.futures_option",
     };
 
@@ -69,6 +71,10 @@ internal static class InstrumentMapper
         FieldPath.Translate(path, () => { limit.Validate(); return 0; });
         return limit;
     }
+
+    private static AllowancePosition Holding(Proto.AllowanceHolding h, string path) => new(h.Underlying, h.Quantity, h.Currency,
+        h.ForwardDate.Length == 0 ? null : ProtoDates.Parse(h.ForwardDate, $"{path}.forward_date"), h.ForwardPrice == 0 ? null : h.ForwardPrice,
+        h.CarryDelivery.Length == 0 ? null : ProtoDates.Parse(h.CarryDelivery, $"{path}.carry_delivery"), h.ConvenienceYield);
 
     private static MappedInstrument Future(Proto.AllowanceFuture f, string path) =>
         new(new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.delivery"), f.LotSize, f.Currency), f.TradePrice);

@@ -112,6 +112,8 @@ internal static class PriceRequestMapper
             : throw RpcErrors.InvalidArgument($"{path}.schwartz.mean_reversion", $"must be in [0, 100] per year, got {model.Schwartz.MeanReversion}"),
         Proto.Model.KindOneofCase.Compliance => new ComplianceDynamics(model.Compliance.Penalty,
             model.Compliance.TimeChangeExponent == 0 ? null : model.Compliance.TimeChangeExponent),
+        Proto.Model.KindOneofCase.Heston => new HestonDynamics(DynamicsMapper.Heston(model.Heston, $"{path}.heston")),
+        Proto.Model.KindOneofCase.RegimeSwitching => new RegimeSwitchingDynamics(DynamicsMapper.RegimeSwitching(model.RegimeSwitching, $"{path}.regime_switching")),
         _ => new Black76Dynamics(),
     };
 

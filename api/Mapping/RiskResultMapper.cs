@@ -75,8 +75,10 @@ internal static class RiskResultMapper
         var message = new Proto.StressScenario
         {
             Name = scenario.Name, Description = scenario.Description, VolShock = scenario.VolShock, Days = scenario.Days,
+            SkewShock = scenario.SkewShock, SmileShock = scenario.SmileShock,
         };
         foreach (var (underlying, shock) in scenario.PriceShocks) message.PriceShocks[underlying] = shock;
+        foreach (var (underlying, slope) in scenario.SlopeShocks) message.SlopeShocks[underlying] = slope;
         return message;
     }
 
@@ -123,6 +125,35 @@ internal static class RiskResultMapper
         foreach (var row in rows) grid.Rows.Add(new Proto.LadderRow { Pnl = { row } });
         return grid;
     }
+
+    public static Proto.MarginResponse Margin(Engine.Risk.Margin.SpanMarginResult span, Engine.Risk.Margin.ExpectedShortfallMarginResult? es,
+        double totalMs, Func<string, string?> instrumentPath)
+    {
+        var response = new Proto.MarginResponse { ReportingCurrency = span.ReportingCurrency, Total = span.Total, Timing = new Proto.Timing { TotalMs = totalMs } };
+        foreach (var u in span.Underlyings)
+            response.Underlyings.Add(new Proto.UnderlyingMargin
+            {
+                Underlying = u.Underlying, ScanRisk = u.ScanRisk, DrivingScenario = Scenario(u.DrivingScenario), ScenarioLosses = { u.ScenarioLosses },
+                CalendarSpreadCharge = u.CalendarSpreadCharge, DeliveryCharge = u.DeliveryCharge, InterCommodityCredit = u.InterCommodityCredit,
+                ShortOptionMinimum = u.ShortOptionMinimum, NetDeltaTonnes = u.NetDeltaTonnes, Total = u.Total,
+            });
+        if (span.Driving is { } driving)
+        {
+            response.DrivingUnderlying = driving.Underlying;
+            response.DrivingScenario = Scenario(driving.DrivingScenario);
+        }
+        if (es is not null)
+            response.ExpectedShortfall = new Proto.ExpectedShortfallMarginResult
+            {
+                Margin = es.Margin, ValueAtRisk = es.ValueAtRisk, Windows = es.Windows, StressWindows = es.StressWindows,
+                WorstWindowEnd = Date(es.WorstWindowEnd), WorstLoss = es.WorstLoss,
+            };
+        response.Errors.AddRange(span.Errors.Select(e => Error(e, instrumentPath)));
+        return response;
+    }
+
+    private static Proto.RiskArrayScenario Scenario(Engine.Risk.Margin.RiskArrayScenario s) =>
+        new() { Number = s.Number, PriceMove = s.PriceMove, VolMove = s.VolMove, Weight = s.Weight, Description = s.Description };
 
     private static Proto.ErrorInfo Error(PositionError e, Func<string, string?> instrumentPath) =>
         new() { Code = "INVALID_ARGUMENT", Message = $"position {e.PositionId}: {e.Message}", Field = Errors.RiskFieldPath.Resolve(e.Field, instrumentPath) };

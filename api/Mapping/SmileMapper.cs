@@ -97,8 +97,11 @@ internal static class SmileMapper
     public static Proto.SmileFitReport Report(SmileFit fit, ExpiryQuotes quotes)
     {
         var vols = quotes.ImpliedVolatilities();
+        double low = 0.9 * vols[0].Strike, high = 1.1 * vols[^1].Strike;
+        var curve = Enumerable.Range(0, 41).Select(i => low + (high - low) * i / 40).ToArray();
         return new Proto.SmileFitReport
         {
+            CurveStrikes = { curve }, CurveVolatilities = { curve.Select(fit.Slice.Volatility) },
             Expiry = fit.Slice.Expiry, RmsVolPoints = fit.RmsVolPoints, MaxErrorVolPoints = fit.MaxErrorVolPoints, ConditionNumber = fit.ConditionNumber,
             ParameterNames = { fit.ParameterNames }, Parameters = { fit.Parameters },
             Strikes = { vols.Select(v => v.Strike) }, QuotedVolatilities = { vols.Select(v => v.Volatility) }, ResidualVolPoints = { fit.Residuals },

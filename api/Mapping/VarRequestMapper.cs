@@ -32,6 +32,7 @@ internal static class VarRequestMapper
             Method = request.Method == Proto.VarMethod.DeltaGamma ? Engine.Risk.VarMethod.DeltaGamma : Engine.Risk.VarMethod.FullRevaluation,
             Volatilities = request.Volatilities.ToImmutableDictionary(),
             Correlations = RiskFieldPath.Translate(() => new Correlations(request.Correlations.Select(x => (x.A, x.B, x.Rho)))),
+            CurveDecay = request.CurveDecay.ToImmutableDictionary(),
         };
     }
 }

@@ -71,7 +71,9 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
         var engineClock = Stopwatch.StartNew();
         var result = domain.Method == ValuationMethod.MonteCarlo ? await gate.RunAsync(Value, cancellation) : Value();
         double engineMs = engineClock.Elapsed.TotalMilliseconds;
-        return PriceResponseMapper.ToProto(request.RequestId, result, clock.Elapsed.TotalMilliseconds, engineMs);
+        var response = PriceResponseMapper.ToProto(request.RequestId, result, clock.Elapsed.TotalMilliseconds, engineMs);
+        response.Warnings.AddRange(DynamicsMapper.Warnings(domain.Model));
+        return response;
     }
 
     private static string FieldOf(RpcException status)

@@ -47,7 +47,8 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
         var ladder = await Run(false, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
-            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken),
+            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken,
+                request.SkewShock, request.SmileShock),
             context.CancellationToken);
         await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
     }
@@ -63,7 +64,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
     }
 
     public override Task<ListStressScenariosResponse> ListStressScenarios(ListStressScenariosRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListStressScenariosResponse { Scenarios = { StressCatalogue.Historical.Select(RiskResultMapper.Scenario) } });
+        Task.FromResult(new ListStressScenariosResponse { Scenarios = { StressCatalogue.Historical.Concat(StressCatalogue.Smile).Concat(StressCatalogue.Hypothetical).Select(RiskResultMapper.Scenario) } });
 
     public override async Task ValueAtRisk(ValueAtRiskRequest request, IServerStreamWriter<ValueAtRiskUpdate> stream, ServerCallContext context)
     {
@@ -97,7 +98,7 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
 
     private static List<StressScenario> Scenarios(StressTestRequest request)
     {
-        var catalogue = StressCatalogue.Historical.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var catalogue = StressCatalogue.Historical.Concat(StressCatalogue.Smile).Concat(StressCatalogue.Hypothetical).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var chosen = new List<StressScenario>();
         for (int i = 0; i < request.CatalogueScenarios.Count; i++)
         {
@@ -109,7 +110,10 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         for (int i = 0; i < request.CustomScenarios.Count; i++)
         {
             var s = request.CustomScenarios[i];
-            var scenario = new StressScenario(s.Name, s.Description, s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days);
+            var scenario = new StressScenario(s.Name, s.Description, s.PriceShocks.ToImmutableDictionary(), s.VolShock, s.Days, s.SkewShock, s.SmileShock)
+            {
+                SlopeShocks = s.SlopeShocks.ToImmutableDictionary(),
+            };
             FieldPath.Translate("", () => { scenario.Validate($"{nameof(request.CustomScenarios)}[{i}]"); return 0; });
             chosen.Add(scenario);
         }

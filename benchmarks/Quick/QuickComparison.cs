@@ -84,6 +84,9 @@ public static class QuickComparison
         Row($"engine, {cores} cores", mertonAll, mertonOne);
 
         Console.WriteLine();
+        LocalVolatilityBenchmark.Run(figures);
+
+        Console.WriteLine();
         EuropeanAccuracy(figures);
         Console.WriteLine();
         QuasiRandomConvergence(figures);
@@ -97,6 +100,8 @@ public static class QuickComparison
         AmericanOptionBenchmark.Run(figures);
         Console.WriteLine();
         ComplianceModelBenchmark.Run(figures);
+        Console.WriteLine();
+        StochasticVolatilityBenchmark.Run(figures);
 
         if (jsonPath is not null)
         {

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace CarbonDerivatives.Cli.Commands;
 
 /// <summary>
-/// <c>carbon risk sensitivities|ladder|stress|var FILE</c> and <c>carbon risk scenarios</c>: the
+/// <c>carbon risk sensitivities|ladder|stress|var|margin FILE</c> and <c>carbon risk scenarios</c>: the
 /// RiskService. FILE is the request as protobuf JSON ('-' reads stdin); long jobs show a progress bar.
 /// </summary>
 internal static class RiskCommand
@@ -25,6 +25,7 @@ internal static class RiskCommand
         risk.Subcommands.Add(Sub("ladder", "P&L over price shocks x vol shocks (a ScenarioLadderRequest)", true, output, Ladder));
         risk.Subcommands.Add(Sub("stress", "P&L under catalogue and custom stress scenarios (a StressTestRequest)", true, output, Stress));
         risk.Subcommands.Add(Sub("var", "Value at risk and expected shortfall (a ValueAtRiskRequest)", true, output, ValueAtRisk));
+        risk.Subcommands.Add(Sub("margin", "SPAN-style margin by underlying and component, and the ES margin if asked (a MarginRequest)", true, output, Margin));
         risk.Subcommands.Add(Sub("scenarios", "List the server's stress catalogue", false, output, Scenarios));
         return risk;
     }
@@ -104,6 +105,21 @@ internal static class RiskCommand
                 c.Table(header, rows, Enumerable.Range(0, header.Length), $"P&L, {name}");
             }
         }, RiskRows.Errors(result.Errors.Select(e => ("ladder", e))));
+    }
+
+    private static async Task<int> Margin(Context c)
+    {
+        var request = await c.Request<MarginRequest>();
+        var response = await c.Client.MarginAsync(request, c.Connection.Call(c.Cancellation));
+        return await c.Write(response, () =>
+        {
+            c.Table(RiskRows.MarginHeader, RiskRows.Margin(response), [1, 2, 3, 4, 5, 6, 7], $"margin ({response.ReportingCurrency})");
+            c.Output.Console.WriteLine($"total {Figures.Money(response.Total)}; driven by {response.DrivingUnderlying}, scenario " +
+                $"{response.DrivingScenario?.Number} ({response.DrivingScenario?.Description})");
+            if (response.ExpectedShortfall is { } es)
+                c.Output.Console.WriteLine($"expected-shortfall margin {Figures.Money(es.Margin)} over {es.Windows} windows " +
+                    $"({es.StressWindows} in the stress period), worst window to {es.WorstWindowEnd}: loss {Figures.Money(es.WorstLoss)}");
+        }, RiskRows.Errors(response.Errors.Select(e => ("margin", e))));
     }
 
     private static async Task<int> Stress(Context c)

@@ -13,4 +13,7 @@ internal static class Figures
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Millis(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    /// <summary>A rate or volatility as a percentage: 0.228 is "22.8%".</summary>
+    public static string Percent(double value) => (100 * value).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

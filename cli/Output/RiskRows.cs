@@ -15,6 +15,15 @@ internal static class RiskRows
 
     public static readonly string[] ScenarioHeader = ["scenario", "days", "price shocks", "vol shock", "description"];
 
+    public static readonly string[] MarginHeader = ["underlying", "scan risk", "scenario", "inter-month", "delivery", "credit", "short-option min", "total"];
+
+    /// <summary>One row per underlying, in <see cref="MarginHeader"/> order.</summary>
+    public static IReadOnlyList<string[]> Margin(MarginResponse response) => response.Underlyings.Select(u => new[]
+    {
+        u.Underlying, Figures.Money(u.ScanRisk), u.DrivingScenario.Number.ToString(CultureInfo.InvariantCulture), Figures.Money(u.CalendarSpreadCharge),
+        Figures.Money(u.DeliveryCharge), Figures.Money(u.InterCommodityCredit), Figures.Money(u.ShortOptionMinimum), Figures.Money(u.Total),
+    }).ToList();
+
     public static readonly string[] VarHeader = ["confidence", "VaR", "VaR SE", "ES", "ES SE"];
 
     /// <summary>One row per position, in <see cref="PositionHeader"/> order; a failed position shows its status.</summary>

@@ -4,11 +4,17 @@ namespace CarbonDerivatives.Cli.Requests;
 
 /// <summary>
 /// A daily price history from a CSV file: the last column of each line is the price (a header such as
-/// <c>date,price</c> is skipped), oldest first, as in the repository's data/ folder. Gives the daily log returns.
+/// <c>date,price</c> is skipped), oldest first, as in the repository's data/ folder. Gives the prices or their daily log returns.
 /// </summary>
 internal static class PriceHistory
 {
     public static async Task<double[]> LogReturnsAsync(string path, CancellationToken cancellation)
+    {
+        var prices = await PricesAsync(path, cancellation);
+        return Enumerable.Range(1, prices.Length - 1).Select(i => Math.Log(prices[i] / prices[i - 1])).ToArray();
+    }
+
+    public static async Task<double[]> PricesAsync(string path, CancellationToken cancellation)
     {
         string name = InputText.Name(path);
         var prices = new List<double>();
@@ -27,6 +33,6 @@ internal static class PriceHistory
             prices.Add(price);
         }
         if (prices.Count < 2) throw new UsageException($"{name}: needs at least two prices");
-        return Enumerable.Range(1, prices.Count - 1).Select(i => Math.Log(prices[i] / prices[i - 1])).ToArray();
+        return [.. prices];
     }
 }

@@ -33,18 +33,10 @@ public static class MertonCalibration
         if (sd == 0) Guard.Fail("logReturns", "are all equal: no volatility to fit");
 
         double NegativeLogLikelihood(Vector<double> p) => -LogLikelihood(r, dt, p[0], Math.Exp(p[1]), Math.Exp(p[2]), p[3], Math.Exp(p[4]));
-        var objective = ObjectiveFunction.Value(NegativeLogLikelihood);
         // Start: diffusion at 80% of the sample vol, a few jumps a year of three daily standard deviations.
         var point = Vector<double>.Build.DenseOfArray([mean / dt, Math.Log(0.8 * sd / Math.Sqrt(dt)), Math.Log(5.0), 0, Math.Log(3 * sd)]);
-        double best = double.PositiveInfinity;
-        for (int round = 0; round < 10; round++)
-        {
-            var step = Vector<double>.Build.DenseOfArray([0.5 * sd / dt, 0.3, 0.5, sd, 0.3]);
-            var result = new NelderMeadSimplex(1e-10, 20_000).FindMinimum(objective, point, step);
-            point = result.MinimizingPoint;
-            if (best - result.FunctionInfoAtMinimum.Value < 1e-7) break;
-            best = result.FunctionInfoAtMinimum.Value;
-        }
+        var step = Vector<double>.Build.DenseOfArray([0.5 * sd / dt, 0.3, 0.5, sd, 0.3]);
+        point = RestartedNelderMead.Minimize(NegativeLogLikelihood, point, step, 1e-10, 20_000, 10, 1e-7);
 
         double gaussianVol = sd / Math.Sqrt(dt);
         double gaussian = LogLikelihood(r, dt, mean / dt, gaussianVol, 0, 0, 1);

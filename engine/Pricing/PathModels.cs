@@ -18,6 +18,8 @@ internal static class PathModels
         MertonDynamics merton => new MertonJumpDiffusionModel(forward, volatility, merton.Jumps),
         SchwartzDynamics schwartz => Guard.Within("model.schwartz", () => new SchwartzFuturesModel(forward, volatility, schwartz.MeanReversion, delivery)),
         ComplianceDynamics compliance => Compliance(compliance, forward, volatility, delivery, expiry),
+        HestonDynamics heston => Guard.Within("model.heston", () => new HestonModel(forward, heston.Parameters.StartVariance(volatility), heston.Parameters)),
+        RegimeSwitchingDynamics regimes => Guard.Within("model.regimeSwitching", () => new RegimeSwitchingModel(forward, regimes.Parameters)),
         LocalVolatilityDynamics local => new LocalVolatilityModel(forward, local.Surface, volatility - local.BaseVolatility),
         _ => new Black76Model(forward, volatility),
     };
@@ -37,12 +39,14 @@ internal static class PathModels
             ? new CompliancePenaltyModel(dynamics.Penalty, complianceDate, forward, beta)
             : CompliancePenaltyCalibration.CalibrateToAtmVolatility(dynamics.Penalty, complianceDate, forward, volatility, expiry));
 
-    /// <summary>"black76", "merton", "schwartz" or "compliance".</summary>
+    /// <summary>"black76", "merton", "schwartz", "compliance", "heston", "regime-switching" or "local-vol".</summary>
     public static string Name(ValuationModel model) => model switch
     {
         MertonDynamics => "merton",
         SchwartzDynamics => "schwartz",
         ComplianceDynamics => "compliance",
+        HestonDynamics => "heston",
+        RegimeSwitchingDynamics => "regime-switching",
         LocalVolatilityDynamics => "local-vol",
         _ => "black76",
     };

@@ -72,6 +72,11 @@ public static class Pricers
             case AllowanceFuture future:
                 Resolved(() => { future.Validate(market.ValuationDate); return Guard.Positive(tradePrice, "tradePrice"); });
                 return new FuturePricer(market.FuturesCurveFor(future.Underlying).Price(future.Delivery), tradePrice, future.LotSize, future.Currency);
+            case AllowancePosition holding:
+                Resolved(() => { holding.Validate(market.ValuationDate); return 0; });
+                double years = market.TimeTo(holding.FuturesDelivery);
+                return new AllowanceHoldingPricer(holding.Quantity, market.FuturesCurveFor(holding.Underlying).Price(holding.FuturesDelivery),
+                    holding.ForwardPrice, years, market.DiscountFor(holding.Currency).DiscountFactor(years), holding.ConvenienceYield, holding.Currency);
             case FuturesOption option:
                 var o = Resolved(() => option.Resolve(market));
                 if (o.PriceLimit is not null) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
@@ -86,6 +91,8 @@ public static class Pricers
                     MertonDynamics merton => new MertonFuturesOptionPricer(o, merton.Jumps, option.Currency),
                     SchwartzDynamics schwartz => new SchwartzFuturesOptionPricer(o, schwartz.MeanReversion, option.Currency),
                     ComplianceDynamics compliance => new ComplianceFuturesOptionPricer(o, compliance, option.Currency),
+                    HestonDynamics heston => new HestonFuturesOptionPricer(o, heston.Parameters, option.Currency),
+                    RegimeSwitchingDynamics regimes => new RegimeSwitchingFuturesOptionPricer(o, regimes.Parameters, option.Currency),
                     _ => new Black76FuturesOptionPricer(o, option.Currency),
                 };
             case AsianOption asian:
@@ -98,7 +105,7 @@ public static class Pricers
                 RequireBlack76(model, "spread options");
                 return new Black76SpreadPricer(ResolveSpread(spread, market, inputs), spread.Currency);
             default:
-                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, or an allowance future");
+                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, an allowance future or an allowance holding");
         }
     }
 
@@ -140,7 +147,7 @@ public static class Pricers
             return FuturesOptionSimulation.LongstaffSchwartz(o, model, inputs, currency, cancellation);
         }
         // No time value to simulate (at expiry, or a diffusion without vol and no jumps): the closed form is exact.
-        bool timeValue = o.Expiry > 0 && (o.Volatility > 0 || model is MertonDynamics or ComplianceDynamics);
+        bool timeValue = o.Expiry > 0 && (o.Volatility > 0 || model is MertonDynamics or ComplianceDynamics or HestonDynamics or RegimeSwitchingDynamics);
         if (!timeValue) return new ClosedFormPlan(new Black76FuturesOptionPricer(o, currency).Valuation(inputs.Greeks));
         return model switch
         {
@@ -169,7 +176,7 @@ public static class Pricers
 
     private static ResolvedSpreadOption ResolveSpread(SpreadOption spread, MarketSnapshot market, PricingInputs inputs)
     {
-        if (inputs.Model is SchwartzDynamics or ComplianceDynamics) PathModels.Refuse("spread options are simulated under Black-76 or Merton legs");
+        if (inputs.Model is not (Black76Dynamics or MertonDynamics)) PathModels.Refuse("spread options are simulated under Black-76 or Merton legs");
         if (inputs.Correlation is null) Guard.Fail("correlation", "is required for a spread option: a number, or a term-structure decay for a calendar spread");
         double rho = Guard.Within("correlation", () => inputs.Correlation.For(spread, market));
         return Resolved(() => spread.Resolve(market, rho));

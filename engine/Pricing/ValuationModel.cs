@@ -31,6 +31,19 @@ public sealed record SchwartzDynamics(double MeanReversion) : ValuationModel;
 public sealed record ComplianceDynamics(double Penalty, double? TimeChangeExponent) : ValuationModel;
 
 /// <summary>
+/// Heston stochastic variance (<see cref="HestonParameters"/>): Europeans by the Lewis Fourier integral, simulated
+/// products by Andersen's QE scheme. Without a given v₀ the market's volatility at the option sets v₀ = σ².
+/// </summary>
+public sealed record HestonDynamics(HestonParameters Parameters) : ValuationModel;
+
+/// <summary>
+/// Markov-switching volatility (<see cref="RegimeSwitchingParameters"/>): the regimes' vols and chain, today's regime
+/// probabilities (a fit's filter). Europeans by the occupation-time mixture, other products by simulation. The market's
+/// volatility is not used (vega is 0: the regimes' vols are the model's).
+/// </summary>
+public sealed record RegimeSwitchingDynamics(RegimeSwitchingParameters Parameters) : ValuationModel;
+
+/// <summary>
 /// Dupire local volatility from the market's smile surface (<see cref="LocalVolatilityModel"/>): what path-dependent products
 /// are simulated under when the market holds a <see cref="SmileSurface"/> and the model is Black-76, so their prices agree
 /// with the smile's Europeans. <see cref="BaseVolatility"/> is the product's implied vol at its strike: a bumped vol (vega)

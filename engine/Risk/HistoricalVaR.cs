@@ -5,7 +5,8 @@ namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
 /// Historical-simulation VaR and ES: each window of <c>horizonDays</c> consecutive daily log returns
-/// (overlapping windows) moves every underlying's futures prices by exp(sum of the window's returns),
+/// (overlapping windows) moves every underlying's futures prices by exp(sum of the window's returns) — or, where a
+/// delivery has its own series (curve factors), that delivery by its own —
 /// and the portfolio is revalued in full with option time advanced by horizonDays/252 years. Each figure
 /// carries a moving-block bootstrap standard error (200 resamples, fixed seed: see
 /// <see cref="LossQuantiles.BootstrapFigures"/>), the sampling error of a history this long.
@@ -16,8 +17,8 @@ public static class HistoricalVaR
     /// <param name="portfolio">Positions.</param>
     /// <param name="market">Base market.</param>
     /// <param name="fx">FX rates into the reporting currency.</param>
-    /// <param name="dailyLogReturns">Daily log returns by underlying code, aligned on the same dates (same length),
-    /// one series for every underlying the portfolio holds.</param>
+    /// <param name="dailyLogReturns">Daily log returns aligned on the same dates (same length): by underlying code, or by
+    /// tenor ("EUA 2026-12-21") for a delivery with its own moves; every delivery the portfolio holds needs one or the other.</param>
     /// <param name="horizonDays">Horizon in trading days; windows of this many returns.</param>
     /// <param name="confidences">Confidence levels in (0, 1).</param>
     /// <param name="riskSettings">The dynamics per underlying (<see cref="RiskSettings.ModelFor"/>).</param>
@@ -32,42 +33,56 @@ public static class HistoricalVaR
         Guard.InRange(horizonDays, 1, 260, "horizonDays");
         VarSettings.CheckConfidences(confidences, "confidences");
         var revaluation = new PortfolioRevaluation(portfolio, market, fx, riskSettings);
-        var codes = revaluation.Underlyings;
-        int length = -1;
-        var series = new IReadOnlyList<double>[codes.Length];
-        for (int u = 0; u < codes.Length; u++)
-        {
-            if (!dailyLogReturns.TryGetValue(codes[u], out var returns) || returns is null)
-            {
-                var held = revaluation.Positions.Where(p => p.Position.Underlying == codes[u]).Select(p => p.Position.Id).Take(3);
-                Guard.Fail($"returns[{codes[u]}]", $"no return series for {codes[u]}, held by positions {string.Join(", ", held)}");
-            }
-            if (length >= 0 && returns.Count != length)
-                Guard.Fail($"returns[{codes[u]}]", $"has {returns.Count} returns; the series must be aligned on the same {length} dates");
-            length = returns.Count;
-            for (int i = 0; i < returns.Count; i++) Guard.Finite(returns[i], $"returns[{codes[u]}][{i}]");
-            if (returns.Count < horizonDays)
-                Guard.Fail($"returns[{codes[u]}]", $"has {returns.Count} returns, fewer than the {horizonDays}-day horizon");
-            series[u] = returns;
-        }
-
-        int windows = codes.Length == 0 ? 0 : length - horizonDays + 1;
+        var series = TenorSeries(revaluation, dailyLogReturns, horizonDays);
+        int windows = series.Length == 0 ? 0 : series[0].Count - horizonDays + 1;
         if (windows < 1) Guard.Fail("returns", "no return series: the portfolio holds no position that prices");
         double elapsed = horizonDays / 252.0;
         var pnl = new double[windows];
-        var factors = new double[codes.Length];
-        var zeros = new double[codes.Length];
+        var factors = new double[series.Length];
+        var zeros = new double[revaluation.Underlyings.Length];
         for (int w = 0; w < windows; w++)
         {
-            for (int u = 0; u < codes.Length; u++)
+            for (int k = 0; k < series.Length; k++)
             {
                 double sum = 0;
-                for (int d = 0; d < horizonDays; d++) sum += series[u][w + d];
-                factors[u] = Math.Exp(sum);
+                for (int d = 0; d < horizonDays; d++) sum += series[k][w + d];
+                factors[k] = Math.Exp(sum);
             }
-            pnl[w] = revaluation.ProfitAndLoss(factors, zeros, elapsed);
+            pnl[w] = revaluation.ProfitAndLossByTenor(factors, zeros, elapsed);
         }
         return new VarResult(horizonDays, VarMethod.FullRevaluation, windows, LossQuantiles.BootstrapFigures(pnl, confidences, horizonDays),
             pnl.Average(), revaluation.Errors);
+    }
+
+    /// <summary>
+    /// Each tenor's return series: its own, keyed by the tenor ("EUA 2026-12-21", <see cref="TenorKey.ToString"/>), when
+    /// given — curve factors, every delivery moved by its own history — else its underlying's, checked once per code.
+    /// </summary>
+    private static IReadOnlyList<double>[] TenorSeries(PortfolioRevaluation revaluation, IReadOnlyDictionary<string, IReadOnlyList<double>> returns,
+        int horizonDays)
+    {
+        int length = -1;
+        IReadOnlyList<double> Checked(string key, Func<string> missing)
+        {
+            if (!returns.TryGetValue(key, out var series) || series is null) Guard.Fail($"returns[{key}]", missing());
+            if (length >= 0 && series.Count != length)
+                Guard.Fail($"returns[{key}]", $"has {series.Count} returns; the series must be aligned on the same {length} dates");
+            length = series.Count;
+            for (int i = 0; i < series.Count; i++) Guard.Finite(series[i], $"returns[{key}][{i}]");
+            if (series.Count < horizonDays) Guard.Fail($"returns[{key}]", $"has {series.Count} returns, fewer than the {horizonDays}-day horizon");
+            return series;
+        }
+        var byCode = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        return [.. revaluation.Tenors.Select(tenor =>
+        {
+            if (returns.ContainsKey(tenor.ToString())) return Checked(tenor.ToString(), () => "");
+            if (!byCode.TryGetValue(tenor.Underlying, out var series))
+                byCode[tenor.Underlying] = series = Checked(tenor.Underlying, () =>
+                {
+                    var held = revaluation.Positions.Where(p => p.Position.Underlying == tenor.Underlying).Select(p => p.Position.Id).Take(3);
+                    return $"no return series for {tenor.Underlying} (nor for its tenor {tenor}), held by positions {string.Join(", ", held)}";
+                });
+            return series;
+        })];
     }
 }

@@ -45,7 +45,30 @@ public static class MonteCarloVaR
         double horizon = settings.HorizonDays / 252.0;
         var stdDev = codes.Select(c => Volatility(c, market, settings, horizon) * Math.Sqrt(horizon)).ToArray();
         var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon) : null;
-        return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon);
+        if (settings.CurveDecay.IsEmpty)
+            return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon, byTenor: false);
+        var tenors = revaluation.Tenors;
+        var under = revaluation.TenorUnderlying;
+        var years = tenors.Select(t => market.TimeTo(t.Delivery)).ToArray();
+        var matrix = Matrix<double>.Build.Dense(tenors.Length, tenors.Length, (i, j) => under[i] == under[j]
+            ? Products.TermStructureCorrelation.Exponential(settings.CurveDecay.GetValueOrDefault(codes[under[i]]), years[i], years[j])
+            : settings.Correlations.Between(codes[under[i]], codes[under[j]]));
+        return new VarScenarioJob(revaluation, [.. under.Select(u => stdDev[u])], SquareRoot(matrix, codes), null, settings, horizon, byTenor: true);
+    }
+
+    /// <summary>
+    /// A square root R·Rᵀ = C of the tenors' correlation matrix from its eigen-decomposition (the curve's principal
+    /// components, R = V·√Λ): unlike Cholesky it takes the rank-deficient matrix of deliveries that move together.
+    /// </summary>
+    private static double[,] SquareRoot(Matrix<double> correlation, IReadOnlyList<string> codes)
+    {
+        var evd = correlation.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        if (values.Min() < -1e-10)
+            throw new InvalidInputException("correlations",
+                $"the correlation matrix of the deliveries of {string.Join(", ", codes)} is not positive semi-definite (eigenvalue {values.Min():G3})");
+        var root = evd.EigenVectors * Matrix<double>.Build.DenseOfDiagonalArray(values.Select(v => Math.Sqrt(Math.Max(v, 0))).ToArray());
+        return root.ToArray();
     }
 
     private static double Volatility(string code, MarketSnapshot market, VarSettings settings, double horizon)
@@ -87,10 +110,12 @@ public sealed class VarScenarioJob : IBlockJob<double[]>
     private readonly DeltaGammaExpansion? _deltaGamma;
     private readonly VarSettings _settings;
     private readonly double _horizon;
+    private readonly bool _byTenor;
 
     internal VarScenarioJob(PortfolioRevaluation revaluation, double[] stdDev, double[,] cholesky, DeltaGammaExpansion? deltaGamma,
-        VarSettings settings, double horizon)
+        VarSettings settings, double horizon, bool byTenor)
     {
+        _byTenor = byTenor;
         _revaluation = revaluation;
         _stdDev = stdDev;
         _cholesky = cholesky;
@@ -114,7 +139,7 @@ public sealed class VarScenarioJob : IBlockJob<double[]>
         private readonly BlockRandomStream _stream = new();
         private readonly double[] _normals = new double[job._stdDev.Length * Block];
         private readonly double[] _factors = new double[job._stdDev.Length];
-        private readonly double[] _zeros = new double[job._stdDev.Length];
+        private readonly double[] _zeros = new double[job._revaluation.Underlyings.Length];
 
         public double[] Run(long block, CancellationToken cancellation)
         {
@@ -127,10 +152,13 @@ public sealed class VarScenarioJob : IBlockJob<double[]>
                 for (int u = 0; u < n; u++)
                 {
                     double z = 0;
-                    for (int v = 0; v <= u; v++) z += job._cholesky[u, v] * _normals[v * Block + s];
+                    // Cholesky factors are lower triangular; a curve's eigen root is full.
+                    for (int v = 0; v < (job._byTenor ? n : u + 1); v++) z += job._cholesky[u, v] * _normals[v * Block + s];
                     _factors[u] = Math.Exp(job._stdDev[u] * z - 0.5 * job._stdDev[u] * job._stdDev[u]);
                 }
-                pnl[s] = job._deltaGamma is { } dg ? dg.ProfitAndLoss(_factors) : job._revaluation.ProfitAndLoss(_factors, _zeros, job._horizon);
+                pnl[s] = job._deltaGamma is { } dg ? dg.ProfitAndLoss(_factors)
+                    : job._byTenor ? job._revaluation.ProfitAndLossByTenor(_factors, _zeros, job._horizon)
+                    : job._revaluation.ProfitAndLoss(_factors, _zeros, job._horizon);
             }
             return pnl;
         }

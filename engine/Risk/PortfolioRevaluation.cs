@@ -47,6 +47,14 @@ internal sealed class PortfolioRevaluation
             Tenors.IndexOf(p.Position.Legs[^1].TenorKey), p.Pricer.Value(MarketShift.None)))];
     }
 
+    /// <summary>The book's base value (lots and FX applied) by underlying, indexed like <see cref="Underlyings"/> by first leg.</summary>
+    public double[] BaseValues()
+    {
+        var values = new double[Underlyings.Length];
+        foreach (var p in _positions) values[p.Leg1] += p.Base * p.Position.Lots * p.Position.Fx;
+        return values;
+    }
+
     /// <summary>Delivery tenors of the priced positions (every leg's), ordered: the index space of tenor factor arrays.</summary>
     public ImmutableArray<TenorKey> Tenors { get; }
 

@@ -7,7 +7,8 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <summary>
 /// Scenario ladders: full revaluation of the portfolio (closed forms: Black-76, or the Merton series for
 /// underlyings with jumps in the settings) on a grid of relative futures-price shocks × absolute vol
-/// shifts, the same shock on every underlying and delivery, time held at the valuation date.
+/// shifts, the same shock on every underlying and delivery, time held at the valuation date; optionally the whole grid on a
+/// reshaped smile (skew and smile shocks as in <see cref="StressScenario"/>), its P&amp;L against today's surface.
 /// </summary>
 public static class ScenarioLadder
 {
@@ -23,12 +24,16 @@ public static class ScenarioLadder
     /// <param name="settings">The dynamics per underlying (<see cref="RiskSettings.ModelFor"/>).</param>
     /// <param name="progress">Optional fraction of rows done.</param>
     /// <param name="cancellation">Checked between rows.</param>
+    /// <param name="skewShock">Vol shift per unit of ln(K/F) applied to every cell (<see cref="StressScenario.SkewShock"/>).</param>
+    /// <param name="smileShock">Vol shift per unit of ln(K/F)² applied to every cell.</param>
     /// <exception cref="InvalidInputException">"priceShocks" / "volShocks" when empty, or
-    /// "priceShocks[i]" / "volShocks[j]" when out of range.</exception>
+    /// "priceShocks[i]" / "volShocks[j]" when out of range; "skewShock" / "smileShock" when not finite.</exception>
     public static ScenarioLadderResult Run(Portfolio portfolio, MarketSnapshot market, FxRates fx, IReadOnlyList<double> priceShocks,
         IReadOnlyList<double> volShocks, RiskSettings? settings = null, IProgress<double>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, double skewShock = 0, double smileShock = 0)
     {
+        Guard.Finite(skewShock, "skewShock");
+        Guard.Finite(smileShock, "smileShock");
         ArgumentNullException.ThrowIfNull(priceShocks);
         ArgumentNullException.ThrowIfNull(volShocks);
         if (priceShocks.Count == 0) Guard.Fail("priceShocks", "the shock grid is empty: give at least one price shock");
@@ -38,8 +43,16 @@ public static class ScenarioLadder
                 Guard.Fail($"priceShocks[{i}]", $"must be a finite relative shock greater than -1 (-100%), got {priceShocks[i]}");
         for (int j = 0; j < volShocks.Count; j++) Guard.Finite(volShocks[j], $"volShocks[{j}]");
 
-        var revaluation = new PortfolioRevaluation(portfolio, market, fx, settings);
+        var today = new PortfolioRevaluation(portfolio, market, fx, settings);
+        var revaluation = today;
+        var shape = new StressScenario("ladder smile", "", ImmutableDictionary<string, double>.Empty, SkewShock: skewShock, SmileShock: smileShock);
+        if (shape.ShocksTheSmile) revaluation = new PortfolioRevaluation(portfolio, shape.ReshapedSmile(market), fx, settings);
         int n = revaluation.Underlyings.Length;
+        // On a reshaped smile every cell also carries the move of the base values (zero on today's surface).
+        var reshapedBase = revaluation.BaseValues();
+        var todayBase = today.BaseValues();
+        var baseMove = revaluation.Underlyings.Select((code, u) =>
+            reshapedBase[u] - (today.Underlyings.IndexOf(code) is var t and >= 0 ? todayBase[t] : 0)).ToArray();
         var total = new ImmutableArray<double>[priceShocks.Count];
         var byUnderlying = new double[n][][];
         for (int u = 0; u < n; u++) byUnderlying[u] = new double[priceShocks.Count][];
@@ -53,6 +66,8 @@ public static class ScenarioLadder
             {
                 var split = new double[n];
                 row[j] = revaluation.ProfitAndLoss(factors, Enumerable.Repeat(volShocks[j], n).ToArray(), 0, split);
+                if (shape.ShocksTheSmile)
+                    for (int u = 0; u < n; u++) { split[u] += baseMove[u]; row[j] += baseMove[u]; }
                 for (int u = 0; u < n; u++) byUnderlying[u][i][j] = split[u];
             }
             total[i] = [.. row];

@@ -53,6 +53,33 @@ public static class StressCatalogue
         "Regulatory jump: CAIR court ruling and overallocation, SO2 auction price USD 703 (2005) to USD 70 (2009), -90%, applied instantly",
         "SO2", -0.90, 0);
 
+    /// <summary>Hypothetical curve and vol stresses (not events): the EUA curve steepens or flattens by 5% per year of delivery, and a
+    /// sell-off with vols up 20 points.</summary>
+    public static ImmutableArray<StressScenario> Hypothetical { get; } =
+    [
+        new StressScenario("EUA curve steepening", "Hypothetical: each EUA delivery T years away rises 5% x T more than spot (carry widens)",
+            ImmutableDictionary<string, double>.Empty, 0, 1) { SlopeShocks = ImmutableDictionary<string, double>.Empty.Add("EUA", 0.05) },
+        new StressScenario("EUA curve flattening", "Hypothetical: each EUA delivery T years away falls 5% x T against spot (carry narrows)",
+            ImmutableDictionary<string, double>.Empty, 0, 1) { SlopeShocks = ImmutableDictionary<string, double>.Empty.Add("EUA", -0.05) },
+        new StressScenario("EUA sell-off with a vol spike", "Hypothetical: EUA -15% in a day with implied vols up 20 points",
+            ImmutableDictionary<string, double>.Empty.Add("EUA", -0.15), 0.20, 1),
+    ];
+
+    /// <summary>Hypothetical, not a recorded event: the EUA put skew steepens from about −3 to about −6 vol points of 25-delta
+    /// risk reversal (a 25-delta put sits near k = −0.2 and a call near k = +0.3 at a year: −0.06 per unit of k moves the
+    /// reversal by about −3 points) as prices fall 10%.</summary>
+    public static StressScenario EuaSkewSteepening { get; } = new("EUA skew steepening",
+        "Hypothetical: the put skew steepens, 25-delta risk reversal about -3 to -6 vol points (-0.06 vol per unit of ln(K/F)), futures -10%",
+        ImmutableDictionary<string, double>.Empty.Add("EUA", -0.10), SkewShock: -0.06);
+
+    /// <summary>Hypothetical: the whole EUA smile lifts 5 vol points and its wings 2.5 points more at k = ±0.5.</summary>
+    public static StressScenario EuaSmileShift { get; } = new("EUA smile shift",
+        "Hypothetical: EUA vols +5 points at the money, wings +2.5 points more at ln(K/F) = +-0.5 (+0.10 vol per unit of ln(K/F)^2)",
+        ImmutableDictionary<string, double>.Empty.Add("EUA", 0.0), VolShock: 0.05, SmileShock: 0.10);
+
+    /// <summary>The scenarios that reshape the smile.</summary>
+    public static ImmutableArray<StressScenario> Smile { get; } = [EuaSkewSteepening, EuaSmileShift];
+
     /// <summary>Every historical scenario above.</summary>
     public static ImmutableArray<StressScenario> Historical { get; } =
     [

@@ -31,12 +31,20 @@ public sealed record VarSettings
     /// <summary>Return correlations between underlyings.</summary>
     public Correlations Correlations { get; init; } = Correlations.None;
 
+    /// <summary>
+    /// Curve dynamics: β per year of an underlying's term-structure correlation exp(−β|T₁ − T₂|)
+    /// (<see cref="Products.TermStructureCorrelation"/>), T the years to each delivery. When any is given every delivery
+    /// of the book is its own factor (an underlying not named keeps β = 0: its deliveries move together), correlated with
+    /// other underlyings' deliveries by <see cref="Correlations"/>; empty moves each underlying's curve in parallel.
+    /// </summary>
+    public ImmutableDictionary<string, double> CurveDecay { get; init; } = ImmutableDictionary<string, double>.Empty;
+
     /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="InvalidInputException">"horizonDays", "confidences[i]", "scenarios", "volatilities[CODE]",
-    /// "method" or "maxDegreeOfParallelism".</exception>
+    /// "method", "curveDecay[CODE]" or "maxDegreeOfParallelism".</exception>
     public void Validate()
     {
         Guard.InRange(HorizonDays, 1, 260, "horizonDays");
@@ -46,6 +54,10 @@ public sealed record VarSettings
         foreach (var (code, vol) in Volatilities) Guard.InRange(vol, 0, 10, $"volatilities[{code}]");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "maxDegreeOfParallelism");
         if (Correlations is null) Guard.Fail("correlations", "must be provided");
+        if (CurveDecay is null) Guard.Fail("curveDecay", "must be provided");
+        foreach (var (code, decay) in CurveDecay) Guard.InRange(decay, 0, 50, $"curveDecay[{code}]");
+        if (!CurveDecay.IsEmpty && Method == VarMethod.DeltaGamma)
+            Guard.Fail("method", "delta-gamma VaR moves each underlying's curve in parallel: use full revaluation with curve decays");
     }
 
     internal static void CheckConfidences(IReadOnlyList<double> confidences, string field)

@@ -25,6 +25,8 @@ public sealed class EngineProtoNamesTests
         { typeof(Engine.Products.SpreadOption), V1.SpreadOption.Descriptor.FullName, ["Type"] },
         { typeof(Engine.Products.SpreadLeg), V1.SpreadLeg.Descriptor.FullName, [] },
         { typeof(Engine.Products.AllowanceFuture), V1.AllowanceFuture.Descriptor.FullName, [] },
+        // One lot of a holding is its quantity; its tenor is the forward date or the carry delivery.
+        { typeof(Engine.Products.AllowancePosition), V1.AllowanceHolding.Descriptor.FullName, ["LotSize", "FuturesDelivery", "IsForward"] },
         { typeof(Engine.Products.DailyPriceLimit), V1.PriceLimits.Descriptor.FullName, [] },
         { typeof(Engine.Models.LogNormalJumps), V1.MertonModel.Descriptor.FullName, [] },
         { typeof(Engine.Pricing.SchwartzDynamics), V1.SchwartzModel.Descriptor.FullName, [] },

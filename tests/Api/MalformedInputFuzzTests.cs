@@ -143,7 +143,10 @@ public sealed class MalformedInputFuzzTests(ITestOutputHelper output) : IAsyncLi
         using var channel = TestCredentials.Channel(_address);
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
-        var price = await new Protos.V1.PricingService.PricingServiceClient(channel).PriceAsync(Requests.EuaDec26());
+        // Inline market data: the fuzz may have replaced the default snapshot (a PutSnapshot with id "default" is a writer's right).
+        var request = Requests.EuaDec26();
+        request.Market = new Protos.V1.MarketSource { Inline = Requests.InlineMarket() };
+        var price = await new Protos.V1.PricingService.PricingServiceClient(channel).PriceAsync(request);
         Assert.True(price.Value > 0);
     }
 }

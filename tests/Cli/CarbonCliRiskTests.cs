@@ -84,6 +84,20 @@ public sealed class CarbonCliRiskTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Margin_Sample_ComponentsAddUpToTheTotalAndTheTableNamesTheDrivingScenario()
+    {
+        var (code, json, _, _) = await Run("risk", "margin", Sample("risk-margin.json"), "--json");
+        Assert.Equal(0, code);
+        var response = Parse<MarginResponse>(json);
+        Assert.Equal(["CCA", "EUA", "UKA"], response.Underlyings.Select(u => u.Underlying));
+        Assert.Equal(response.Underlyings.Sum(u => u.Total), response.Total, 1e-9);
+        Assert.All(response.Underlyings, u => Assert.Equal(Math.Max(u.ScanRisk + u.CalendarSpreadCharge + u.DeliveryCharge - u.InterCommodityCredit,
+            u.ShortOptionMinimum), u.Total, 1e-9));
+        var (_, _, table, _) = await Run("risk", "margin", Sample("risk-margin.json"));
+        Assert.Contains($"driven by {response.DrivingUnderlying}, scenario {response.DrivingScenario.Number}", table);
+    }
+
+    [Fact]
     public async Task Var_Sample_ExpectedShortfallAtLeastVaRAtEveryLevel()
     {
         var (code, json, _, _) = await Run("risk", "var", Sample("risk-var.json"), "--json");

@@ -8,7 +8,7 @@ public class ContractSpecLibraryTests
     private static readonly string[] Expected =
     [
         "ICE-EUA-FUT", "ICE-EUA-OPT", "EEX-EUA-FUT", "ICE-UKA-FUT", "ICE-CCA-FUT", "ICE-RGGI-FUT", "SEEE-CEA", "HBEX-HBEA",
-        "CBGEX-CCER", "US-SO2-ALLOWANCE", "ZJ-COD-PERMIT",
+        "CBGEX-CCER", "US-SO2-ALLOWANCE", "ZJ-COD-PERMIT", "ZJ-NOX-PERMIT",
     ];
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CarbonDerivatives.Engine.Market;
-using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Risk.Margin;
@@ -53,7 +52,7 @@ public static class SpanMargin
         var credits = InterCommodityCredits(settings.InterCommoditySpreads, codes, netDelta, scan.Select(s => s.Risk).ToArray());
         var shortMinimum = new double[n];
         foreach (var (p, _, u) in revaluation.Positions)
-            if (p.Instrument is not AllowanceFuture && p.Lots < 0)
+            if (p.Expiry is not null && p.Lots < 0) // a short option: futures and holdings have no expiry
                 shortMinimum[u] += -p.Lots * p.Instrument.LotSize * parameters[u].ShortOptionMinimumPerTonne * p.Fx;
 
         var margins = Enumerable.Range(0, n).Select(u => new UnderlyingMargin(codes[u], scan[u].Risk, scan[u].Scenario, scan[u].Losses,

@@ -52,6 +52,7 @@ internal static class CarbonRpcs
             request.Scenarios = 2_000;
             return request;
         },
+        ["Margin"] = () => Sample<MarginRequest>("risk-margin.json"),
         ["SavePortfolio"] = () => new SavePortfolioRequest { PortfolioId = "wire-book", Portfolio = Sample<Portfolio>("portfolio-book.json") },
         ["GetPortfolio"] = () => new GetPortfolioRequest { PortfolioId = "wire-book" },
         ["ListPortfolios"] = () => new ListPortfoliosRequest(),
@@ -62,6 +63,10 @@ internal static class CarbonRpcs
         ["ListSpecs"] = () => new ListSpecsRequest(),
         ["DeleteSpec"] = () => new DeleteSpecRequest { Code = SavedSpecCode },
         ["ListingCalendar"] = () => new ListingCalendarRequest { Spec = new SpecReference { Code = LibrarySpecCode }, FromDate = "2026-03-02", Count = 3 },
+        ["CalibrateRegimeSwitching"] = () => new CalibrateRegimeSwitchingRequest { Prices = { WavyPrices(260) }, Regimes = 1 },
+        ["CalibrateSchwartz"] = () => new CalibrateSchwartzRequest { Prices = { WavyPrices(120) } },
+        ["CalibrateToOptionQuotes"] = () => new CalibrateToOptionQuotesRequest { Model = QuoteModel.Black76, Quotes = { SkewQuotes() } },
+        ["CompareModels"] = () => new CompareModelsRequest { Prices = { WavyPrices(260) }, Regimes = 1 },
         ["TestSpec"] = () => new TestSpecRequest
         {
             Spec = new SpecReference { SpecJson = SpecSample() }, Market = new MarketSource { SnapshotId = DefaultMarket.Id },
@@ -87,6 +92,13 @@ internal static class CarbonRpcs
 
     private static T Sample<T>(string file) where T : IMessage<T>, new() =>
         JsonParser.Default.Parse<T>(File.ReadAllText(System.IO.Path.Combine(Samples, file)));
+
+    /// <summary>A mean-reverting wave with jumps: enough for the history fits, cheap to fit.</summary>
+    private static IEnumerable<double> WavyPrices(int count) => Enumerable.Range(0, count).Select(i => 70 + 3 * Math.Sin(i * 0.7) + (i % 7 == 0 ? 4 : 0));
+
+    /// <summary>Five quotes of one expiry with a put skew.</summary>
+    private static IEnumerable<OptionQuote> SkewQuotes() => new[] { (55.0, 0.50), (62, 0.47), (70, 0.45), (78, 0.44), (90, 0.445) }
+        .Select(q => new OptionQuote { ExpiryYears = 0.5, Strike = q.Item1, Forward = 70, Volatility = q.Item2 });
 
     private static string SpecSample() => File.ReadAllText(System.IO.Path.Combine(Samples, "spec-eua-futures-margin.json"));
 }

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CarbonDerivatives.Api.Errors;
+using CarbonDerivatives.Engine.Market;
+using CarbonDerivatives.Engine.Risk.Margin;
+using Proto = CarbonDerivatives.Protos.V1;
+
+namespace CarbonDerivatives.Api.Mapping;
+
+/// <summary>The engine inputs of a Margin request's expected_shortfall.</summary>
+internal sealed record ExpectedShortfallInputs(ExpectedShortfallMarginSettings Settings, ReturnHistory History);
+
+/// <summary>A Margin request's own parts to engine inputs: the SPAN-style settings and the optional ES margin with its history.</summary>
+internal static class MarginRequestMapper
+{
+    /// <summary>The scan parameters (zero values of the extreme move and the delivery window take the engine's defaults) and the spread table.</summary>
+    public static SpanSettings Span(Proto.MarginRequest request)
+    {
+        var defaults = new ScanParameters(0.1);
+        return new SpanSettings
+        {
+            Underlyings = request.Underlyings.ToImmutableDictionary(u => u.Key, u => new ScanParameters(u.Value.PriceScanRange, u.Value.VolScanRange,
+                u.Value.CalendarSpreadChargePerTonne, u.Value.DeliveryChargePerTonne, u.Value.ShortOptionMinimumPerTonne,
+                u.Value.ExtremeMultiple == 0 ? defaults.ExtremeMultiple : u.Value.ExtremeMultiple,
+                u.Value.ExtremeCoverFraction == 0 ? defaults.ExtremeCoverFraction : u.Value.ExtremeCoverFraction,
+                u.Value.DeliveryWindowDays == 0 ? defaults.DeliveryWindowDays : u.Value.DeliveryWindowDays), StringComparer.Ordinal),
+            InterCommoditySpreads = [.. request.InterCommoditySpreads.Select(s => new InterCommoditySpread(s.Underlying1, s.Underlying2, s.Tonnes1, s.Tonnes2, s.CreditRate))],
+        };
+    }
+
+    /// <summary>The ES settings and history of <paramref name="es"/>; dates are checked here, the rest by the engine.</summary>
+    public static ExpectedShortfallInputs ExpectedShortfall(Proto.ExpectedShortfallMarginSettings es)
+    {
+        const string path = "expected_shortfall";
+        var defaults = new ExpectedShortfallMarginSettings();
+        var settings = new ExpectedShortfallMarginSettings
+        {
+            Confidence = es.Confidence == 0 ? defaults.Confidence : es.Confidence,
+            HorizonDays = es.HorizonDays == 0 ? defaults.HorizonDays : es.HorizonDays,
+            LookbackDays = es.LookbackDays == 0 ? defaults.LookbackDays : es.LookbackDays,
+            StressFrom = es.StressFrom.Length == 0 ? null : ProtoDates.Parse(es.StressFrom, $"{path}.stress_from"),
+            StressTo = es.StressTo.Length == 0 ? null : ProtoDates.Parse(es.StressTo, $"{path}.stress_to"),
+        };
+        var dates = es.Dates.Select((d, i) => ProtoDates.Parse(d, $"{path}.dates[{i}]")).ToArray();
+        var history = Translate(() => new ReturnHistory(dates, es.Returns.Select(r =>
+            new KeyValuePair<string, ImmutableArray<double>>(r.Underlying, [.. r.LogReturns]))));
+        return new ExpectedShortfallInputs(settings, history);
+    }
+
+    /// <summary>
+    /// Runs an ES step naming its fields in the request: the portfolio's and the market's as every risk request does, the
+    /// settings' and the history's ("history.returns[EUA]") under expected_shortfall ("expected_shortfall.returns[EUA]").
+    /// </summary>
+    public static T Translate<T>(Func<T> action) => FieldPath.Translate(action, field =>
+        field.StartsWith("positions", StringComparison.Ordinal) || field.StartsWith("market", StringComparison.Ordinal)
+            ? RiskFieldPath.Resolve(field)
+            : "expected_shortfall." + FieldPath.Snake(field.StartsWith("history.", StringComparison.Ordinal) ? field["history.".Length..] : field));
+}
