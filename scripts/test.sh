@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 # gives protoc google/protobuf/descriptor.proto, which the HTTP annotations import):
 PACKAGES=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc libprotobuf-dev)
 PACKAGES+=(chromium chromium-driver fonts-dejavu-core)   # tests/Browser: the spec-lab page in headless Chromium (Selenium)
+PACKAGES+=(postgresql)   # tests/Support/ThrowawayPostgres: a throwaway PostgreSQL (initdb, pg_ctl) for the store and cluster tests
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -34,6 +34,8 @@ internal sealed partial class AuditedDocumentStore(IDocumentStore inner, IHttpCo
 
     public IReadOnlyList<(string Id, byte[] Body)> All(string kind) => inner.All(kind);
 
+    public bool IsShared => inner.IsShared;
+
     private void Audit(string action, string kind, string id, byte[] body)
     {
         var user = calls.HttpContext?.User;

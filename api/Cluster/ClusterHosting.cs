@@ -31,13 +31,15 @@ public static class ClusterHosting
                     ServiceId, settings.ClusterId);
             else
             {
-                if (settings.ConnectionString.Length == 0)
-                    throw new InvalidOperationException("Carbon:Cluster:ConnectionString is required in \"postgres\" mode");
+                string connectionString = builder.Configuration[$"{Hosting.ServerOptions.Section}:{nameof(Hosting.ServerOptions.PostgresConnectionString)}"] ?? "";
+                if (connectionString.Length == 0)
+                    throw new InvalidOperationException("Carbon:PostgresConnectionString is required in cluster mode \"postgres\"");
+                OrleansPostgresSchema.Ensure(connectionString);
                 silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = "Npgsql";
-                    o.ConnectionString = settings.ConnectionString;
+                    o.ConnectionString = connectionString;
                 });
             }
             silo.AddCarbonClusterNode();

@@ -3,8 +3,8 @@ namespace CarbonDerivatives.Api.Cluster;
 /// <summary>
 /// Scale-out settings, the "Carbon:Cluster" section. <see cref="Mode"/> "none" (default) is one node on its own;
 /// "localhost" runs an Orleans silo next to the gRPC server with development clustering on loopback (the node whose
-/// <see cref="SiloPort"/> equals <see cref="PrimarySiloPort"/> is the primary); "postgres" keeps Orleans membership in
-/// the PostgreSQL database of <see cref="ConnectionString"/>.
+/// <see cref="SiloPort"/> equals <see cref="PrimarySiloPort"/> is the primary); "postgres" keeps Orleans membership, and
+/// the saved documents, in the PostgreSQL database of <c>Carbon:PostgresConnectionString</c>.
 /// </summary>
 public sealed class ClusterSettings
 {
@@ -27,9 +27,6 @@ public sealed class ClusterSettings
 
     /// <summary>"postgres" mode: the address other silos reach this one at.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
-
-    /// <summary>"postgres" mode: the Npgsql connection string of the shared database.</summary>
-    public string ConnectionString { get; set; } = "";
 
     /// <summary>A job is cut into at most this many shards (block ranges), never more than its blocks.</summary>
     public int MaxShardsPerJob { get; set; } = 64;

@@ -45,8 +45,8 @@ public static class CarbonServer
             return new SimulationLimits { MaxPathSteps = o.MaxPathSteps, MaxPaths = o.MaxPaths, MaxSteps = o.MaxSteps };
         });
         builder.Services.AddSingleton<IValuationService>(sp => new ValuationService(sp.GetRequiredService<SimulationLimits>()));
-        builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value, builder.Environment.ContentRootPath,
-            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => DocumentStore(sp.GetRequiredService<IOptions<ServerOptions>>().Value,
+            sp.GetRequiredService<IOptions<ClusterSettings>>().Value, builder.Environment.ContentRootPath, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISnapshotStore, SnapshotStore>();
         builder.Services.AddSingleton<PortfolioStore>();
         builder.Services.AddSingleton<SpecStore>();
@@ -92,12 +92,15 @@ public static class CarbonServer
         return app;
     }
 
-    private static IDocumentStore DocumentStore(ServerOptions options, string contentRoot, TimeProvider time) => options.Store switch
-    {
-        "sqlite" => new SqliteDocumentStore(Path.Combine(contentRoot, options.DatabasePath), time),
-        "memory" => new InMemoryDocumentStore(),
-        _ => throw new InvalidOperationException($"Carbon:Store must be \"sqlite\" or \"memory\", got \"{options.Store}\""),
-    };
+    private static IDocumentStore DocumentStore(ServerOptions options, ClusterSettings cluster, string contentRoot, TimeProvider time) =>
+        (ClusterModes.Parse(cluster.Mode) == ClusterMode.Postgres ? "postgres" : options.Store) switch
+        {
+            "sqlite" => new SqliteDocumentStore(Path.Combine(contentRoot, options.DatabasePath), time),
+            "postgres" when options.PostgresConnectionString.Length > 0 => new PostgresDocumentStore(options.PostgresConnectionString, time),
+            "postgres" => throw new InvalidOperationException("Carbon:PostgresConnectionString is required for the \"postgres\" store"),
+            "memory" => new InMemoryDocumentStore(),
+            _ => throw new InvalidOperationException($"Carbon:Store must be \"sqlite\", \"postgres\" or \"memory\", got \"{options.Store}\""),
+        };
 
     /// <summary>
     /// Simulations block thread-pool threads (one per core each). Without spare threads ready, Kestrel's

@@ -29,8 +29,13 @@ public sealed class ServerOptions
     /// <summary>Most snapshots kept by MarketDataService.</summary>
     public int MaxSnapshots { get; set; } = 1_000;
 
-    /// <summary>Where saved documents (snapshots, specs) live: "sqlite" (default, survives restarts) or "memory".</summary>
+    /// <summary>Where saved documents (snapshots, specs) live: "sqlite" (default, survives restarts), "postgres" (shared
+    /// by the nodes of a cluster; always so in cluster mode "postgres") or "memory".</summary>
     public string Store { get; set; } = "sqlite";
+
+    /// <summary>The Npgsql connection string of the PostgreSQL database: the store when "postgres", and Orleans membership
+    /// in cluster mode "postgres".</summary>
+    public string PostgresConnectionString { get; set; } = "";
 
     /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
     public string DatabasePath { get; set; } = "carbon.db";

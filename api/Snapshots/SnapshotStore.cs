@@ -12,7 +12,8 @@ namespace CarbonDerivatives.Api.Snapshots;
 
 /// <summary>
 /// Named market snapshots, saved in the <see cref="IDocumentStore"/> (protobuf bytes) and kept in memory
-/// in validated engine form, so pricing never waits on the database. Starts with the stored snapshots
+/// in validated engine form, so pricing never waits on the database (a store shared by a cluster's nodes is asked
+/// on every read, so a snapshot saved on one node prices on the others). Starts with the stored snapshots
 /// and the embedded "default" (unless one was stored under that id). Bounded in count.
 /// </summary>
 public sealed class SnapshotStore : ISnapshotStore
@@ -55,7 +56,17 @@ public sealed class SnapshotStore : ISnapshotStore
         }
     }
 
-    public StoredSnapshot? Get(string id) => _snapshots.GetValueOrDefault(id);
+    public StoredSnapshot? Get(string id)
+    {
+        var cached = _snapshots.GetValueOrDefault(id);
+        if (!_documents.IsShared) return cached;
+        // Another node may have saved, replaced or deleted it: the shared store decides; the cache spares re-validating
+        // a message that has not changed.
+        if (_documents.Get(Kind, id) is not { } body) return id == DefaultMarket.Id ? DefaultMarket.Snapshot() : null;
+        var message = MarketData.Parser.ParseFrom(body);
+        if (cached is not null && cached.Message.Equals(message)) return cached;
+        return _snapshots[id] = new StoredSnapshot(id, message, MarketMapper.ToDomain(message, "market"));
+    }
 
     public bool Delete(string id)
     {
@@ -66,5 +77,7 @@ public sealed class SnapshotStore : ISnapshotStore
         }
     }
 
-    public IReadOnlyList<string> Ids() => _snapshots.Keys.Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Ids() => _documents.IsShared
+        ? _documents.All(Kind).Select(d => d.Id).Append(DefaultMarket.Id).Distinct().Order(StringComparer.Ordinal).ToArray()
+        : _snapshots.Keys.Order(StringComparer.Ordinal).ToArray();
 }

@@ -15,4 +15,8 @@ public interface IDocumentStore
 
     /// <summary>Every document of <paramref name="kind"/>, ordered by id.</summary>
     IReadOnlyList<(string Id, byte[] Body)> All(string kind);
+
+    /// <summary>Whether other processes (the other nodes of a cluster) write the same documents: then a cache in front
+    /// of the store must ask it before answering.</summary>
+    bool IsShared => false;
 }

@@ -5,13 +5,14 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using CarbonDerivatives.Tests.Support;
 using Xunit;
 
 namespace CarbonDerivatives.Tests.Api;
 
 /// <summary>
-/// Saved snapshots live in SQLite: they survive a restart, and a server killed with SIGKILL in the middle
-/// of a batch of saves keeps every acknowledged save in a database that opens clean.
+/// Saved snapshots live in SQLite (or PostgreSQL): they survive a restart, and a server killed with SIGKILL in the middle
+/// of a batch of saves keeps every acknowledged save in a database that opens clean, with either store.
 /// </summary>
 [Collection("server")]
 public sealed class PersistenceTests : IDisposable
@@ -26,9 +27,9 @@ public sealed class PersistenceTests : IDisposable
         return market;
     }
 
-    private async Task<(WebApplication App, GrpcChannel Channel)> StartInProcess()
+    private async Task<(WebApplication App, GrpcChannel Channel)> StartInProcess(params string[] extraArguments)
     {
-        var (app, address) = await InProcessServer.StartAsync(_database);
+        var (app, address) = await InProcessServer.StartAsync(_database, extraArguments);
         return (app, TestCredentials.Channel(address));
     }
 
@@ -108,10 +109,15 @@ public sealed class PersistenceTests : IDisposable
         await Stop(app, channel);
     }
 
-    [Fact]
-    public async Task KilledMidBatch_EveryAcknowledgedSaveIsPresentAndTheDatabaseOpensClean()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task KilledMidBatch_EveryAcknowledgedSaveIsPresentAndTheDatabaseOpensClean(string store)
     {
-        using var server = ChildServer.Start(_database);
+        string[] storeArguments = store == "postgres"
+            ? ["--Carbon:Store=postgres", $"--Carbon:PostgresConnectionString={ThrowawayPostgres.Instance.NewDatabase()}"]
+            : [];
+        using var server = ChildServer.Start(_database, storeArguments);
         using var channel = TestCredentials.Channel(server.Address);
         var client = new MarketDataService.MarketDataServiceClient(channel);
         var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
@@ -145,8 +151,8 @@ public sealed class PersistenceTests : IDisposable
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} saves were acknowledged before the kill");
 
         SqliteConnection.ClearAllPools();
-        Assert.Equal("ok", new SqliteDocumentStore(_database).IntegrityCheck());
-        var (app, restarted) = await StartInProcess();
+        if (store == "sqlite") Assert.Equal("ok", new SqliteDocumentStore(_database).IntegrityCheck());
+        var (app, restarted) = await StartInProcess(storeArguments);
         var market = new MarketDataService.MarketDataServiceClient(restarted);
         foreach (var (id, price) in acknowledged)
             Assert.Equal(Market(price), await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = id }));

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using CarbonDerivatives.Protos.V1;
 using CarbonDerivatives.Tests.Api;
+using CarbonDerivatives.Tests.Support;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +18,11 @@ public sealed class ClusterServerTests
     public async Task Cluster_LocalhostModeTwoNodes_SensitivitiesOverGrpcRunOnBothWithTheBitsOfOneNode()
     {
         var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 32_768) };
-        int primary = FreePort();
+        int primary = FreePorts.Next();
         string db = Path.Combine(Path.GetTempPath(), $"carbon-cluster-{Guid.NewGuid():N}");
         var alone = await InProcessServer.StartAsync(db + "-alone.db");
         var node1 = await InProcessServer.StartAsync(db + "-1.db", Node(primary, primary));
-        var node2 = await InProcessServer.StartAsync(db + "-2.db", Node(FreePort(), primary));
+        var node2 = await InProcessServer.StartAsync(db + "-2.db", Node(FreePorts.Next(), primary));
         try
         {
             await UntilMembers(node1.App, 2);
@@ -48,8 +47,49 @@ public sealed class ClusterServerTests
         }
     }
 
+    [Fact]
+    public async Task Cluster_PostgresModeTwoNodes_SnapshotSavedOnNode1PricesOnNode2AndAJobOnNode1RunsOnBoth()
+    {
+        string database = ThrowawayPostgres.Instance.NewDatabase();
+        string db = Path.Combine(Path.GetTempPath(), $"carbon-cluster-{Guid.NewGuid():N}");
+        var node1 = await InProcessServer.StartAsync(db + "-1.db", PostgresNode(database));
+        var node2 = await InProcessServer.StartAsync(db + "-2.db", PostgresNode(database));
+        try
+        {
+            await UntilMembers(node1.App, 2);
+            var market = CarbonDerivatives.Api.Snapshots.DefaultMarket.Message();
+            market.Futures.Single(c => c.Underlying == "EUA").Quotes[0].Price = 90;
+            using (var channel = TestCredentials.Channel(node1.Address))
+                await new MarketDataService.MarketDataServiceClient(channel).PutSnapshotAsync(new PutSnapshotRequest { SnapshotId = "eod", Market = market });
+            var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 16_384) };
+            request.Inputs.Market = new MarketSource { SnapshotId = "eod" };
+
+            var onNode2 = await Sensitivities(node2.Address, request);
+            var onNode1 = await Sensitivities(node1.Address, request);
+
+            Assert.Equal(2, onNode1.Cluster.ShardsByNode.Count);
+            Assert.Equal(16, onNode1.Cluster.Shards);
+            Assert.Equal(ClusterBook.WithoutTimings(onNode2).Positions, ClusterBook.WithoutTimings(onNode1).Positions);
+            var euaFuture = onNode2.Positions.First(p => p.PositionId == "f5");
+            Assert.Equal(1000 * (1 + 5 % 4) * (90 - 70.76), euaFuture.Measures.Price.Value, 1e-6);
+        }
+        finally
+        {
+            await Task.WhenAll(new[] { node2.App, node1.App }.Select(async app =>
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static string[] PostgresNode(string database) =>
+        ["--Carbon:Cluster:Mode=postgres", $"--Carbon:PostgresConnectionString={database}", $"--Carbon:Cluster:SiloPort={FreePorts.Next()}",
+         $"--Carbon:Cluster:GatewayPort={FreePorts.Next()}", "--Logging:LogLevel:Orleans=Warning"];
+
     private static string[] Node(int siloPort, int primaryPort) =>
-        ["--Carbon:Cluster:Mode=localhost", $"--Carbon:Cluster:SiloPort={siloPort}", $"--Carbon:Cluster:GatewayPort={FreePort()}",
+        ["--Carbon:Cluster:Mode=localhost", $"--Carbon:Cluster:SiloPort={siloPort}", $"--Carbon:Cluster:GatewayPort={FreePorts.Next()}",
          $"--Carbon:Cluster:PrimarySiloPort={primaryPort}", "--Logging:LogLevel:Orleans=Warning"];
 
     private static async Task UntilMembers(WebApplication app, int count)
@@ -70,12 +110,5 @@ public sealed class ClusterServerTests
         SensitivitiesResult? result = null;
         await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
         return result!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
