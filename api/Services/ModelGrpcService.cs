@@ -17,8 +17,8 @@ public sealed class ModelGrpcService : ModelService.ModelServiceBase
 
     public override Task<CalibrateRegimeSwitchingResponse> CalibrateRegimeSwitching(CalibrateRegimeSwitchingRequest request, ServerCallContext context)
     {
-        var fit = FieldPath.Translate(() => RegimeSwitchingCalibration.Fit(Engine.Market.PriceHistory.LogReturns(request.Prices),
-            request.Regimes == 0 ? DefaultRegimes : request.Regimes, PeriodsPerYear(request.PeriodsPerYear), context.CancellationToken), ReturnsArePrices);
+        var fit = FieldPath.Translate("", () => RegimeSwitchingCalibration.FitPrices(request.Prices,
+            request.Regimes == 0 ? DefaultRegimes : request.Regimes, PeriodsPerYear(request.PeriodsPerYear), context.CancellationToken));
         return Task.FromResult(new CalibrateRegimeSwitchingResponse
         {
             Model = DynamicsMapper.ToProto(fit.Parameters),
@@ -109,8 +109,4 @@ public sealed class ModelGrpcService : ModelService.ModelServiceBase
     };
 
     private static double PeriodsPerYear(double value) => value == 0 ? 252 : value;
-
-    /// <summary>The engine's return fields are the request's prices (a return's index is that of its first price).</summary>
-    private static string ReturnsArePrices(string field) =>
-        FieldPath.Resolve(field.StartsWith("logReturns", StringComparison.Ordinal) ? "prices" : field);
 }

@@ -1,4 +1,3 @@
-using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Calibration;
@@ -19,10 +18,9 @@ public static class ModelComparison
     public static IReadOnlyList<HistoryFitRow> OnHistory(IReadOnlyList<double> prices, int regimes = 3, double periodsPerYear = 252,
         CancellationToken cancellation = default)
     {
-        var returns = PriceHistory.LogReturns(prices);
-        var merton = Named("prices", () => MertonCalibration.Fit(returns, periodsPerYear));
-        var switching = Named("prices", () => RegimeSwitchingCalibration.Fit(returns, regimes, periodsPerYear, cancellation));
-        int n = returns.Length;
+        var merton = MertonCalibration.FitPrices(prices, periodsPerYear);
+        var switching = RegimeSwitchingCalibration.FitPrices(prices, regimes, periodsPerYear, cancellation);
+        int n = merton.Observations;
         var rows = new List<HistoryFitRow>
         {
             new("gbm", 2, merton.GaussianLogLikelihood, n, null),
@@ -53,18 +51,6 @@ public static class ModelComparison
             new("merton", 4, merton.RmsVolPoints, merton.MaxVolPoints),
             new("heston", 5, heston.RmsVolPoints, heston.MaxVolPoints),
         ];
-    }
-
-    private static T Named<T>(string field, Func<T> fit)
-    {
-        try
-        {
-            return fit();
-        }
-        catch (InvalidInputException e) when (e.Field.StartsWith("logReturns", StringComparison.Ordinal))
-        {
-            throw new InvalidInputException(field, e.Reason);
-        }
     }
 }
 

@@ -61,6 +61,24 @@ public static class RegimeSwitchingCalibration
         return new RegimeSwitchingFit(parameters, logLikelihood, r.Length, errors.Drifts, errors.Volatilities, errors.Transition);
     }
 
+    /// <summary>
+    /// <see cref="Fit"/> on the log returns of a price history (oldest first); errors in the returns are named "prices", as
+    /// the returns come from them.
+    /// </summary>
+    public static RegimeSwitchingFit FitPrices(IReadOnlyList<double> prices, int regimes, double periodsPerYear = 252,
+        CancellationToken cancellation = default)
+    {
+        var returns = Market.PriceHistory.LogReturns(prices);
+        try
+        {
+            return Fit(returns, regimes, periodsPerYear, cancellation);
+        }
+        catch (InvalidInputException e) when (e.Field.StartsWith("logReturns", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("prices", e.Reason);
+        }
+    }
+
     /// <summary>Volatilities spread around the sample's, drifts at its mean, each regime 98% persistent.</summary>
     private static Vector<double> Start(int k, double drift, double volatility)
     {
@@ -104,17 +122,17 @@ public static class RegimeSwitchingCalibration
         for (int i = 0; i < k; i++)
             for (int j = 0; j < k; j++)
                 if (i != j) offDiagonal.Add((i, j));
-        double[] At(double[] theta, out double[][] transition)
+        double[][] TransitionOf(double[] theta)
         {
-            transition = new double[k][];
+            var transition = new double[k][];
             for (int i = 0; i < k; i++) transition[i] = new double[k];
             for (int m = 0; m < offDiagonal.Count; m++) transition[offDiagonal[m].I][offDiagonal[m].J] = theta[2 * k + m];
             for (int i = 0; i < k; i++) transition[i][i] = 1 - transition[i].Sum();
-            return theta;
+            return transition;
         }
         double LogLikelihood(double[] theta)
         {
-            At(theta, out var transition);
+            var transition = TransitionOf(theta);
             if (transition.Any(row => row.Any(x => x < 0)) || theta.Skip(k).Take(k).Any(v => v <= 0)) return double.NegativeInfinity;
             return HamiltonFilter.Run(r, theta[..k], theta[k..(2 * k)], transition, periodsPerYear).LogLikelihood;
         }

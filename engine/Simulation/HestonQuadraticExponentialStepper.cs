@@ -20,9 +20,8 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
     private readonly SubStep[] _coefficients;
     private readonly double[] _expectedPrice;
 
-    /// <summary>Coefficients of one sub-step of length h.</summary>
-    private readonly record struct SubStep(double Decay, double VarianceFromV, double VarianceConstant,
-        double HalfK3, double K2, double K3, double K4, double A);
+    /// <summary>Coefficients of one sub-step of length h (with γ₁ = γ₂ = ½ the scheme's K₄ equals K₃).</summary>
+    private readonly record struct SubStep(double Decay, double VarianceFromV, double VarianceConstant, double K2, double K3, double A);
 
     /// <param name="initialPrice">F₀.</param>
     /// <param name="initialVariance">v₀.</param>
@@ -53,7 +52,7 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
             double k3 = 0.5 * h * (1 - rho * rho);
             _subSteps[k] = m;
             _coefficients[k] = new SubStep(e, xi * xi * e * oneMinusE / kappa, theta * xi * xi * oneMinusE * oneMinusE / (2 * kappa),
-                0.5 * k3, k2, k3, k3, k2 + 0.5 * k3);
+                k2, k3, k2 + 0.5 * k3);
         }
         int most = _subSteps.Length == 0 ? 1 : _subSteps.Max();
         Demand = new RandomDemand(most, 0, most);
@@ -110,7 +109,7 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
                 }
                 // ln F' = ln F − ln E[e^{A v'}] − ½K₃v + K₂v' + √(K₃v + K₄v')·Z: the K₀ and K₁ terms of the scheme
                 // folded into the martingale correction, so E[F' | F, v] = F.
-                logPrice[i] += -logMoment - c.HalfK3 * v + c.K2 * next + Math.Sqrt(c.K3 * v + c.K4 * next) * normals[i];
+                logPrice[i] += -logMoment - 0.5 * c.K3 * v + c.K2 * next + Math.Sqrt(c.K3 * v + c.K3 * next) * normals[i];
                 variance[i] = next;
             }
         }

@@ -8,8 +8,6 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// </summary>
 internal sealed class RegimeSwitchingStepper : IPathStepper
 {
-    private const double NotDrawn = -1;
-
     private readonly double _initialLogPrice;
     private readonly double[] _initialCumulative;
     private readonly int[] _subSteps;
@@ -61,7 +59,7 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
     {
         int n = state.Length / 2;
         state[..n].Fill(_initialLogPrice);
-        state[n..].Fill(NotDrawn);
+        state[n..].Fill(0); // drawn from the initial probabilities at the first step
     }
 
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
@@ -69,9 +67,11 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
         int n = price.Length, m = _subSteps[step];
         var logPrice = state[..n];
         var regime = state[n..(2 * n)];
-        var startUniforms = randoms.Uniforms.Slice((Demand.Uniforms - 1) * n, n);
-        for (int i = 0; i < n; i++)
-            if (regime[i] == NotDrawn) regime[i] = Draw(_initialCumulative, startUniforms[i]);
+        if (step == 0)
+        {
+            var startUniforms = randoms.Uniforms.Slice((Demand.Uniforms - 1) * n, n);
+            for (int i = 0; i < n; i++) regime[i] = Draw(_initialCumulative, startUniforms[i]);
+        }
         double[] drift = _drift[step], diffusion = _diffusion[step];
         double[][] cumulative = _cumulative[step];
         for (int j = 0; j < m; j++)
