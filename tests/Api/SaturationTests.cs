@@ -50,15 +50,14 @@ public sealed class SaturationTests(SaturatedServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Price_AfterDeadlineStopsASimulation_TheSlotIsFreeWithin200Milliseconds()
+    public async Task Price_AfterDeadlineStopsASimulation_TheSlotIsFreeWithinOneSecond()
     {
         await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
         var e = await Assert.ThrowsAsync<RpcException>(() =>
             _client.PriceAsync(Requests.LongSimulation(), deadline: DateTime.UtcNow.AddMilliseconds(100)).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
-        // The only slot is free again within 150 ms (+ the 50 ms queue): had the simulation run on, this would be refused.
-        await Task.Delay(150);
-        var reply = await _client.PriceAsync(Requests.EuaDec26().MonteCarlo(10_000));
-        Assert.True(reply.Value > 0);
+        // The long simulation would hold the only slot for tens of seconds; freed within a second means it was stopped.
+        // (Typically under 200 ms; the margin is for a loaded 2-core CI machine.)
+        await AssertSlotFreedWithin(TimeSpan.FromSeconds(1));
     }
 }
