@@ -49,7 +49,16 @@ public sealed class GpuBackend : ISimulationBackend, IDisposable
     /// <summary>On the first CUDA device with at least <paramref name="minimumMemory"/> bytes, or null when there is none.</summary>
     public static GpuBackend? OnCuda(long minimumMemory, long chunkBytes = DefaultChunkBytes)
     {
-        var context = Context.Create(builder => builder.Cuda().LibDevice());
+        Context context;
+        try
+        {
+            // libdevice (from the CUDA toolkit) provides the fused multiply-add the kernels need on CUDA.
+            context = Context.Create(builder => builder.Cuda().LibDevice());
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException or TypeInitializationException)
+        {
+            return null; // no CUDA driver or toolkit on this machine
+        }
         CudaDevice? device = null;
         foreach (var candidate in context.GetCudaDevices())
         {
