@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using CarbonDerivatives.Engine.Calibration.Smile;
+using CarbonDerivatives.Engine.Market.Smile;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Products;
@@ -7,6 +9,7 @@ using CarbonDerivatives.Engine.Simulation.Backends;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Engine.Simulation.Scheduling;
 using CarbonDerivatives.Gpu;
+using CarbonDerivatives.Tests.Smile;
 using CarbonDerivatives.Tests.Support;
 using Xunit;
 
@@ -22,7 +25,7 @@ public sealed class SameSeedPathsTests(CpuAcceleratorFixture fixture) : IClassFi
     /// <summary>The stated bound on ILGPU's CPU accelerator: none of the arithmetic differs, so neither may one bit.</summary>
     private const long CpuAcceleratorUlpBound = 0;
 
-    public static TheoryData<string> Models => new() { "black76", "merton", "schwartz-jumps", "driver-jumps" };
+    public static TheoryData<string> Models => new() { "black76", "merton", "schwartz-jumps", "driver-jumps", "local-vol" };
 
     private static SimulationGroup Group(string model, IPathPayoff payoff) => model switch
     {
@@ -30,7 +33,9 @@ public sealed class SameSeedPathsTests(CpuAcceleratorFixture fixture) : IClassFi
         "merton" => new SimulationGroup(new MertonJumpDiffusionModel(70, 0.33, new LogNormalJumps(6.1, -0.029, 0.083)), TimeGrid.Uniform(1.0, 5), payoff,
             StreamTags.ForUnderlying("EUA")),
         "schwartz-jumps" => new SimulationGroup(new SchwartzOneFactorModel(65, 0.8, 80, 0.3, new LogNormalJumps(2.0, 0.3, 0.1)), TimeGrid.Uniform(1.0, 6), payoff),
-        _ => new SimulationGroup(new BrownianDriver(new LogNormalJumps(20, 0.0, 0.05)), TimeGrid.Uniform(0.5, 3), payoff),
+        "driver-jumps" => new SimulationGroup(new BrownianDriver(new LogNormalJumps(20, 0.0, 0.05)), TimeGrid.Uniform(0.5, 3), payoff),
+        _ => new SimulationGroup(new LocalVolatilityModel(SmileQuotes.EuaDec26,
+            VolSurfaceCalibration.Calibrate([SmileQuotes.EuaDec26Smile()], new SmileCalibrationSettings(SmileModel.Svi)).Surface), TimeGrid.Uniform(0.75, 4), payoff),
     };
 
     [Theory]
