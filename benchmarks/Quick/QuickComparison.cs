@@ -39,6 +39,9 @@ public static class QuickComparison
         Console.WriteLine($"RNG normals (xoshiro256+ x8 lanes, Box-Muller), 1 core: {figures["rng_normals_per_sec"] / 1e6,8:F1} M/s");
 
         Console.WriteLine();
+        KernelAnatomy.Run(figures);
+
+        Console.WriteLine();
         Console.WriteLine($"GBM, {Steps} steps, arithmetic-average call, F=K={Forward}, vol {Volatility:P0}, {Paths:N0} paths:");
         var grid = TimeGrid.Uniform(Expiry, Steps);
         var gbm = new Black76Model(Forward, Volatility);
