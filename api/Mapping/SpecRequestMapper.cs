@@ -43,6 +43,16 @@ internal static class SpecRequestMapper
         }
     }
 
+    /// <summary>The lab's dynamics: <c>model</c>, or the <c>jumps</c> shorthand for Merton, or Black-76.</summary>
+    private static Engine.Pricing.ValuationModel LabModel(Proto.SpecLabSettings settings)
+    {
+        if (settings.Jumps is not null && settings.Model is { KindCase: not Proto.Model.KindOneofCase.None })
+            throw RpcErrors.InvalidArgument("settings.model", "set either settings.model or its shorthand settings.jumps, not both");
+        return settings.Jumps is not null
+            ? new Engine.Pricing.MertonDynamics(PriceRequestMapper.Jumps(settings.Jumps, "settings.jumps"))
+            : PriceRequestMapper.Model(settings.Model, "settings.model");
+    }
+
     /// <summary>Lab settings; zero values take the engine's defaults, paths at most the server's limit.</summary>
     public static SpecLabSettings Settings(Proto.SpecLabSettings? settings, ServerOptions options)
     {
@@ -57,7 +67,7 @@ internal static class SpecRequestMapper
             Seed = settings.Seed == 0 ? defaults.Seed : settings.Seed,
             HorizonDays = settings.HorizonDays == 0 ? defaults.HorizonDays : settings.HorizonDays,
             PricedOptionContracts = settings.PricedOptionContracts == 0 ? defaults.PricedOptionContracts : settings.PricedOptionContracts,
-            Jumps = settings.Jumps is null ? null : PriceRequestMapper.Jumps(settings.Jumps, "settings.jumps"),
+            Model = LabModel(settings),
             HistoricalLogReturns = [.. settings.HistoricalLogReturns],
         };
     }

@@ -95,6 +95,8 @@ public sealed class SpecGrpcService(SpecCatalog catalog, ISnapshotStore snapshot
         SpecLabResult Run() => SpecFieldPath.Translate(s.Field, () => SpecLab.Run(s.Spec, market, settings, s.Library, cancellation));
         // Options have no margin of their own: closed forms only, no simulation slot needed.
         var result = s.Spec.Kind == ContractKind.Option ? await Task.Run(Run, cancellation) : await gate.RunAsync(Run, cancellation);
-        return SpecMapper.Report(result, clock.Elapsed.TotalMilliseconds);
+        var report = SpecMapper.Report(result, clock.Elapsed.TotalMilliseconds);
+        report.Warnings.AddRange(DynamicsMapper.Warnings(settings.Model, "settings.model"));
+        return report;
     }
 }

@@ -15,14 +15,14 @@ internal static class ModelCommand
 {
     private static readonly Option<string> History = new("--history") { Description = "CSV of daily prices (date,price; oldest first), e.g. data/eua_front_dec_daily_2008_2026.csv" };
 
-    private static readonly Option<string> Quotes = new("--quotes") { Description = "A CompareModelsRequest as protobuf JSON whose quotes are fitted (Black-76, Merton, Heston)" };
+    private static readonly Option<string> Quotes = new("--quotes") { Description = "A CompareModelsRequest as protobuf JSON whose quotes are fitted (Black-76, Merton, Heston, SABR)" };
 
     private static readonly Option<int> Regimes = new("--regimes") { Description = "States of the regime-switching model (default 3)", DefaultValueFactory = _ => 3 };
 
     public static Command Create(CommandOutput output)
     {
         var model = new Command("model", "Dynamics fitted to markets (ModelService): model comparison, regime-switching fits");
-        var compare = new Command("compare", "GBM, Merton, regime switching and Schwartz on a history (log-likelihood, AIC, BIC); Black-76, Merton and Heston on a smile");
+        var compare = new Command("compare", "GBM, Merton, regime switching and Schwartz on a history (log-likelihood, AIC, BIC); Black-76, Merton, Heston and SABR on a smile");
         compare.Options.Add(History);
         compare.Options.Add(Quotes);
         compare.Options.Add(Regimes);

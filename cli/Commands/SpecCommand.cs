@@ -33,6 +33,12 @@ internal static class SpecCommand
         Description = "CSV of daily prices (date,price; oldest first), e.g. data/eua_front_dec_daily_2008_2026.csv: a historical margin back-test",
     };
 
+    private static readonly Option<string> Model = new("--model")
+    {
+        Description = "Dynamics of the margin simulation, ladder and stress as a Model in protobuf JSON, e.g. " +
+            "'{\"heston\":{\"meanReversion\":2,\"longRunVariance\":0.2,\"volOfVol\":0.9,\"correlation\":-0.5}}' (default Black-76)",
+    };
+
     private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the margin simulation (0: the default)" };
 
     public static Command Create(CommandOutput output)
@@ -43,7 +49,7 @@ internal static class SpecCommand
         spec.Subcommands.Add(Sub("list", "List the library and saved specs", [], [OutputOptions.Json], output, List));
         spec.Subcommands.Add(Sub("calendar", "The next listed contracts and their last trading days", [Spec], [Count, Snapshot, OutputOptions.Json], output, Calendar));
         spec.Subcommands.Add(Sub("test", "Run the spec lab: calendar, strikes and Greeks per lot, ladder, stress, margin coverage; writes PNG plots",
-            [Spec], [Snapshot, PlotDirectory, Paths, Seed, History, OutputOptions.Json], output, Test));
+            [Spec], [Snapshot, PlotDirectory, Paths, Seed, History, Model, OutputOptions.Json], output, Test));
         return spec;
     }
 
@@ -123,6 +129,7 @@ internal static class SpecCommand
             Market = new MarketSource { SnapshotId = c.Parse.GetValue(Snapshot) ?? "default" },
             Settings = new SpecLabSettings { Paths = c.Parse.GetValue(Paths), Seed = c.Parse.GetValue(Seed) },
         };
+        if (c.Parse.GetValue(Model) is { } model) request.Settings.Model = ProtoJson.Parse<Model>(model, "--model");
         if (c.Parse.GetValue(History) is { } history)
             request.Settings.HistoricalLogReturns.AddRange(await PriceHistory.LogReturnsAsync(history, c.Cancellation));
         var report = await c.Client.TestSpecAsync(request, c.Call);
@@ -134,6 +141,7 @@ internal static class SpecCommand
         }
         SpecReportTables.Write(report, c.Output);
         foreach (string plot in plots) c.Output.Console.WriteLine($"plot: {plot}");
+        foreach (string warning in report.Warnings) c.Output.Console.WriteLine($"warning: {warning}");
         foreach (var e in report.Errors) c.Output.Console.WriteLine($"not valued: {e.Message}");
         return report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }

@@ -5,6 +5,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Xunit;
 using EngineModels = CarbonDerivatives.Engine.Models;
+using EngineSmile = CarbonDerivatives.Engine.Market.Smile;
 
 namespace CarbonDerivatives.Tests.Api;
 
@@ -112,6 +113,29 @@ public sealed class ModelServiceTests(ServerFixture server) : IClassFixture<Serv
         var ranking = await _models.CompareModelsAsync(compare);
         Assert.Equal("heston", ranking.Smile[0].Model);
         Assert.Equal("black76", ranking.Smile[^1].Model);
+    }
+
+    [Fact]
+    public async Task CompareModels_SabrSmilePerExpiry_SabrFitsItBestWithThreeParametersAnExpiry()
+    {
+        // Quotes from an independent SABR per expiry (Hagan 2002 lognormal, beta = 1): a one-parameter-set Heston cannot
+        // follow two unrelated skews; per-expiry SABR recovers them.
+        var slices = new[]
+        {
+            new EngineSmile.SabrSlice(0.5, 70, new EngineSmile.SabrParameters(0.50, 1, -0.35, 1.4)),
+            new EngineSmile.SabrSlice(1.5, 74, new EngineSmile.SabrParameters(0.40, 1, 0.10, 0.5)),
+        };
+        var compare = new CompareModelsRequest();
+        compare.Quotes.AddRange(slices.SelectMany(s => new[] { 0.7, 0.85, 1.0, 1.15, 1.3 }.Select(m => new OptionQuote
+        {
+            ExpiryYears = s.Expiry, Strike = m * s.Forward, Forward = s.Forward, Volatility = s.Volatility(m * s.Forward),
+        })));
+        var ranking = await _models.CompareModelsAsync(compare);
+        var sabr = ranking.Smile[0];
+        Assert.Equal("sabr", sabr.Model);
+        Assert.Equal(6, sabr.Parameters);
+        Assert.True(sabr.RmsVolPoints < 0.01, $"SABR RMS {sabr.RmsVolPoints} vol points");
+        Assert.True(ranking.Smile.Single(r => r.Model == "heston").RmsVolPoints > 10 * sabr.RmsVolPoints);
     }
 
     [Fact]

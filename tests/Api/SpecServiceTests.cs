@@ -134,4 +134,55 @@ public sealed class SpecServiceTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal(0.1 * margin.Price * 1000, margin.PriceLimit.MaxLossPerLot, 1e-6);
         Assert.Equal(204_800, margin.Histogram.Counts.Sum());
     }
+
+    [Fact]
+    public async Task TestSpec_HestonModel_MarginUnderHestonWithTheFellerWarning()
+    {
+        // Feller fails (2κθ = 0.8 < ξ² = 1.44): a warning naming the field, the lab still runs under Heston.
+        var heston = new HestonModel { MeanReversion = 2, LongRunVariance = 0.2, VolOfVol = 1.2, Correlation = -0.6 };
+        var report = await Client.TestSpecAsync(new TestSpecRequest
+        {
+            Spec = new SpecReference { SpecJson = SampleSpec("spec-eua-futures-margin.json") }, Market = new MarketSource { SnapshotId = "default" },
+            Settings = new SpecLabSettings { Paths = 20_480, Seed = 7, Model = new Model { Heston = heston } },
+        });
+        Assert.Equal("heston", report.Margin.Model);
+        Assert.Contains(report.Warnings, w => w.StartsWith("settings.model.heston: the Feller condition", StringComparison.Ordinal));
+        Assert.NotEmpty(report.Stress);
+    }
+
+    [Theory]
+    [InlineData("both", "settings.model")]
+    [InlineData("correlation", "settings.model.heston.correlation")]
+    [InlineData("transition", "settings.model.regime_switching.transition[0]")]
+    public async Task TestSpec_BadModel_InvalidArgumentNamingTheField(string fault, string field)
+    {
+        var settings = new SpecLabSettings { Paths = 2_048 };
+        switch (fault)
+        {
+            case "both":
+                settings.Jumps = new MertonModel { JumpIntensity = 1, JumpMean = -0.05, JumpVolatility = 0.1 };
+                settings.Model = new Model { Heston = new HestonModel { MeanReversion = 2, LongRunVariance = 0.2, VolOfVol = 0.5, Correlation = -0.5 } };
+                break;
+            case "correlation":
+                settings.Model = new Model { Heston = new HestonModel { MeanReversion = 2, LongRunVariance = 0.2, VolOfVol = 0.5, Correlation = -1 } };
+                break;
+            default:
+                settings.Model = new Model
+                {
+                    RegimeSwitching = new RegimeSwitchingModel
+                    {
+                        Volatilities = { 0.2, 0.6 },
+                        Transition = { new TransitionRow { Probabilities = { 0.9, 0.2 } }, new TransitionRow { Probabilities = { 0.1, 0.9 } } },
+                    },
+                };
+                break;
+        }
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.TestSpecAsync(new TestSpecRequest
+        {
+            Spec = new SpecReference { SpecJson = SampleSpec("spec-eua-futures-margin.json") }, Market = new MarketSource { SnapshotId = "default" },
+            Settings = settings,
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal(field, e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
 }

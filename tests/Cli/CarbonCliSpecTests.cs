@@ -59,6 +59,17 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task SpecTest_WithAHestonModel_MarginIsUnderHestonAndTheFellerWarningPrinted()
+    {
+        var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
+            "--plots", _plots, "--paths", "20480", "--model",
+            """{"heston":{"meanReversion":2,"longRunVariance":0.2,"volOfVol":1.2,"correlation":-0.6}}""");
+        Assert.True(code == 0, errors);
+        Assert.Contains("heston, vol", table);
+        Assert.Contains("warning: settings.model.heston: the Feller condition", table);
+    }
+
+    [Fact]
     public async Task SpecTest_WithAPriceHistory_PrintsTheBackTest()
     {
         // 101 flat closes with a -20% (log) day and a +20% (log) day: 100 one-day windows, the sample's EUR 5,000 margin

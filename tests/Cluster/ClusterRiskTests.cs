@@ -17,8 +17,6 @@ namespace CarbonDerivatives.Tests.Cluster;
 /// </summary>
 public sealed class ClusterRiskTests
 {
-    private static readonly ServerOptions Options = new();
-
     [Fact]
     public async Task Cluster_MonteCarloSensitivitiesOf300PositionsOver5Underlyings_SameBitsAsOneNodeOnTwoOrMoreSilos()
     {
@@ -27,7 +25,7 @@ public sealed class ClusterRiskTests
 
         var (risk, report) = await cluster.Risk.Sensitivities(request, null, CancellationToken.None);
 
-        var expected = SingleNode(request);
+        var expected = ClusterBook.SingleNode(request);
         Assert.Equal(300, expected.Positions.Count);
         Assert.Equal(5, expected.ByUnderlying.Count);
         Assert.All(expected.Positions, p => Assert.Null(p.Error));
@@ -46,8 +44,8 @@ public sealed class ClusterRiskTests
 
         var (var, report) = await cluster.Risk.ValueAtRisk(request, null, CancellationToken.None);
 
-        var c = RiskRequestMapper.ToDomain(request.Inputs, Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), Options);
-        var expected = MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, VarRequestMapper.MonteCarlo(request, Options), c.Settings);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, ClusterBook.Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), ClusterBook.Options);
+        var expected = MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, VarRequestMapper.MonteCarlo(request, ClusterBook.Options), c.Settings);
         Assert.Empty(expected.Errors);
         Assert.Equal(16_384, var.Scenarios);
         // Protobuf equality compares the doubles bit for bit.
@@ -69,7 +67,7 @@ public sealed class ClusterRiskTests
         var (risk, report) = await job;
         await kill;
 
-        Assert.Equal(SingleNode(request), ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
+        Assert.Equal(ClusterBook.SingleNode(request), ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
         Assert.True(report!.Retried >= 1, "the killed silo's running shard was run again");
         Assert.Equal(report.Shards, report.ShardsBySilo.Values.Sum());
     }
@@ -110,14 +108,4 @@ public sealed class ClusterRiskTests
         await job;
         throw new Xunit.Sdk.XunitException("the job ended before any secondary silo ran a shard");
     }
-
-    /// <summary>The one-node Sensitivities result of <paramref name="request"/>, timings cleared.</summary>
-    private static SensitivitiesResult SingleNode(SensitivitiesRequest request)
-    {
-        var c = RiskRequestMapper.ToDomain(request.Inputs, Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), Options);
-        return ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings), 0, _ => null));
-    }
-
-    private static SnapshotStore Snapshots() =>
-        new(new InMemoryDocumentStore(), Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SnapshotStore>.Instance);
 }

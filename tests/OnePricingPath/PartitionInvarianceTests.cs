@@ -79,7 +79,8 @@ public sealed class PartitionInvarianceTests
 
     [Fact]
     public void MarginSimulation_AnyCutIntoRanges_SameSamples() =>
-        AssertInvariant(MarginSimulation.Job(70.76, 0.46, new LogNormalJumps(6.1, -0.029, 0.083), new SpecLabSettings { Paths = 9_000 }), SameSamples);
+        AssertInvariant(MarginSimulation.Job(70.76, 0.46, 1.0,
+            new SpecLabSettings { Paths = 9_000, Model = new MertonDynamics(new LogNormalJumps(6.1, -0.029, 0.083)) }), SameSamples);
 
     private static void AssertInvariant<T>(IBlockJob<T> job, Func<T, T, bool> same)
     {

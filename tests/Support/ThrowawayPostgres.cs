@@ -5,8 +5,8 @@ namespace CarbonDerivatives.Tests.Support;
 
 /// <summary>
 /// A PostgreSQL server of this test run from Debian's binaries (/usr/lib/postgresql/N/bin, the `postgresql` package that
-/// scripts/test.sh installs): initdb in a fresh temporary folder, a free loopback port, pg_ctl start; stopped and deleted
-/// when the test process exits. Run as the `postgres` user when the tests run as root (PostgreSQL refuses root).
+/// scripts/test.sh installs): initdb in a fresh temporary folder (/tmp/carbon-pg-*), a free loopback port, pg_ctl start;
+/// stopped and deleted by a watchdog once the test process has gone, however it ends. Run as the `postgres` user when the tests run as root (PostgreSQL refuses root).
 /// Each test takes a database of its own (<see cref="NewDatabase"/>).
 /// </summary>
 internal sealed class ThrowawayPostgres
@@ -29,7 +29,7 @@ internal sealed class ThrowawayPostgres
         Run("initdb", "-D", _data, "-U", "carbon", "--auth=trust", "-E", "UTF8", "--no-sync");
         Run("pg_ctl", "-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-o",
             $"-p {_port} -k {_data} -c listen_addresses=127.0.0.1 -c max_connections=300", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        StopWhenThisProcessEnds();
     }
 
     /// <summary>The connection string of a new empty database.</summary>
@@ -48,16 +48,19 @@ internal sealed class ThrowawayPostgres
     private string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = _port, Username = "carbon", Database = database }.ToString();
 
-    private void Stop()
+    /// <summary>
+    /// Starts a shell that outlives this process and, once it has gone, stops the server and deletes its folder. A handler
+    /// on process exit is not enough: the test platform kills its test host moments after the run, before such handlers end.
+    /// The shell forks once more and its parent exits, so it is nobody's child and a kill of this process tree spares it.
+    /// </summary>
+    private void StopWhenThisProcessEnds()
     {
-        try
-        {
-            Run("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
-        }
-        finally
-        {
-            Directory.Delete(_data, recursive: true);
-        }
+        string pgCtl = Path.Combine(_bin, "pg_ctl");
+        string stop = Environment.UserName == "root" ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        string watch = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 0.5; done; " +
+                       $"{stop} -D '{_data}' -m immediate -w stop; rm -rf '{_data}'";
+        using var shell = Process.Start("setsid", ["sh", "-c", $"( {watch} ) </dev/null >/dev/null 2>&1 &"]);
+        shell.WaitForExit();
     }
 
     /// <summary>Runs a PostgreSQL program (as `postgres` when this process is root) and waits for it.</summary>

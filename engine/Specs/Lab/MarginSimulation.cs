@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
 using MathNet.Numerics.Distributions;
@@ -7,11 +7,12 @@ using MathNet.Numerics.Distributions;
 namespace CarbonDerivatives.Engine.Specs.Lab;
 
 /// <summary>
-/// One-day (or h-day) P&amp;L of one lot of a future or spot contract under Black-76 (lognormal, martingale:
-/// ln(F₁/F₀) ~ N(−s²/2, s²), s = σ√h, h = days/252) or Merton jump-diffusion, simulated with
-/// the one block scheduler on a one-step grid (<see cref="PathSampleJob"/>), then read as a distribution: coverage of the
-/// initial margin, loss quantiles (margin needed), price-limit effect, histogram. Closed forms are the
-/// lognormal ones at the same σ (the reference of the tests; with jumps they show what the jumps add).
+/// One-day (or h-day) P&amp;L of one lot of a future or spot contract under the settings' dynamics (Black-76:
+/// ln(F₁/F₀) ~ N(−s²/2, s²), s = σ√h, h = days/252; Merton, Heston, regime switching, Schwartz, compliance: the
+/// pricing path's simulated model), simulated with the one block scheduler on a one-step grid (the model takes its own
+/// sub-steps; <see cref="PathSampleJob"/>), then read as a distribution: coverage of the initial margin, loss quantiles
+/// (margin needed), price-limit effect, histogram. Closed forms are the lognormal ones at the same σ (the reference of
+/// the tests under Black-76; under other dynamics they show what the dynamics add).
 /// </summary>
 public static class MarginSimulation
 {
@@ -20,14 +21,15 @@ public static class MarginSimulation
 
     /// <summary>Runs the simulation.</summary>
     /// <param name="price">F₀, currency per unit; &gt; 0.</param>
-    /// <param name="volatility">σ per annum (diffusion vol with jumps).</param>
-    /// <param name="jumps">Jump component; null for lognormal.</param>
+    /// <param name="volatility">The market's σ per annum (diffusion vol with jumps; Heston's v₀ = σ² unless given; unused by
+    /// regime switching).</param>
+    /// <param name="delivery">Years to the future's delivery (Schwartz and compliance dynamics).</param>
     /// <param name="lotSize">Units per lot.</param>
     /// <param name="initialMarginPerLot">The spec's initial margin; null for none.</param>
     /// <param name="limitFraction">Daily price limit f; null for none.</param>
     /// <param name="settings">Paths (rounded up to whole blocks), seed, horizon, confidences, bins.</param>
     /// <param name="cancellation">Stops the simulation.</param>
-    public static MarginAdequacy Run(double price, double volatility, LogNormalJumps? jumps, double lotSize,
+    public static MarginAdequacy Run(double price, double volatility, double delivery, double lotSize,
         double? initialMarginPerLot, double? limitFraction, SpecLabSettings settings, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -35,7 +37,7 @@ public static class MarginSimulation
         long paths = (settings.Paths + block - 1) / block * block;
         double horizon = settings.HorizonDays / TradingDaysPerYear;
         double s = volatility * Math.Sqrt(horizon);
-        var sorted = Job(price, volatility, jumps, settings).Run(cancellation).Rows[0];
+        var sorted = Job(price, volatility, delivery, settings).Run(cancellation).Rows[0];
         Array.Sort(sorted);
 
         // P&L of a long lot per path; short is its negative. Sorted prices give sorted long P&L.
@@ -76,7 +78,8 @@ public static class MarginSimulation
             limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
         }
 
-        return new MarginAdequacy(jumps is null ? "lognormal" : "merton", price, volatility, settings.HorizonDays, paths,
+        string model = settings.Model is Black76Dynamics ? "lognormal" : PathModels.Name(settings.Model);
+        return new MarginAdequacy(model, price, volatility, settings.HorizonDays, paths,
             settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
     }
 
@@ -84,13 +87,13 @@ public static class MarginSimulation
     /// The simulation behind <see cref="Run"/>: one lot's price at the horizon on every path (paths rounded up to whole
     /// blocks), a block job on the one scheduler.
     /// </summary>
-    internal static PathSampleJob Job(double price, double volatility, LogNormalJumps? jumps, SpecLabSettings settings)
+    internal static PathSampleJob Job(double price, double volatility, double delivery, SpecLabSettings settings)
     {
         long block = SimulationPlan.BlockSize;
         long paths = (settings.Paths + block - 1) / block * block;
         double horizon = settings.HorizonDays / TradingDaysPerYear;
         return new PathSampleJob(new MonteCarloSettings { Paths = paths, Seed = settings.Seed, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
-            new SimulationGroup(new MertonJumpDiffusionModel(price, volatility, jumps), new TimeGrid([horizon]), new PricesAtSteps([0], 1)));
+            new SimulationGroup(PathModels.For(settings.Model, price, volatility, delivery, horizon), new TimeGrid([horizon]), new PricesAtSteps([0], 1)));
     }
 
     private static Probability Fraction(double[] values, Func<double, bool> predicate)

@@ -68,8 +68,8 @@ public static class SpecLab
         var fx = FxRates.Single(currency);
         var risk = new RiskSettings
         {
-            Models = settings.Jumps is null ? ImmutableDictionary<string, Pricing.ValuationModel>.Empty
-                : ImmutableDictionary<string, Pricing.ValuationModel>.Empty.Add(code, new Pricing.MertonDynamics(settings.Jumps)),
+            Models = settings.Model is Pricing.Black76Dynamics ? ImmutableDictionary<string, Pricing.ValuationModel>.Empty
+                : ImmutableDictionary<string, Pricing.ValuationModel>.Empty.Add(code, settings.Model),
         };
         var ladder = ScenarioLadder.Run(portfolio, market, fx, settings.PriceShocks, settings.VolShocks, risk, cancellation: cancellation);
         var stress = StressTester.Run(portfolio, market, fx, Stresses(settings, code), risk, cancellation);
@@ -84,7 +84,7 @@ public static class SpecLab
                     spec.PriceLimits?.Fraction, settings.Confidences);
             double horizon = settings.HorizonDays / MarginSimulation.TradingDaysPerYear;
             double vol = surface.Volatility(Math.Max(market.TimeTo(delivery), horizon), price);
-            margin = MarginSimulation.Run(price, vol, settings.Jumps, lot, spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction,
+            margin = MarginSimulation.Run(price, vol, Math.Max(market.TimeTo(delivery), horizon), lot, spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction,
                 settings, cancellation);
         }
         return new SpecLabResult(spec.Code!, market.ValuationDate, currency, lot, spec.Unit!.ToString(), calendar, label, price, strikes,

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Risk;
 using CarbonDerivatives.Engine.Validation;
 
@@ -34,8 +34,11 @@ public sealed record SpecLabSettings
     /// spec's underlying when the catalogue has none for it).</summary>
     public ImmutableArray<StressScenario>? Stresses { get; init; }
 
-    /// <summary>Jump component of the margin simulation and of the ladder/stress revaluation; null for lognormal.</summary>
-    public LogNormalJumps? Jumps { get; init; }
+    /// <summary>
+    /// Dynamics of the margin simulation and of the ladder/stress revaluation: Black-76 (lognormal, the default), Merton,
+    /// Heston, regime switching, Schwartz or the compliance model, as in pricing.
+    /// </summary>
+    public ValuationModel Model { get; init; } = new Black76Dynamics();
 
     /// <summary>Paths of the margin simulation (rounded up to whole blocks of 1,024).</summary>
     public long Paths { get; init; } = 200_000;
@@ -76,6 +79,7 @@ public sealed record SpecLabSettings
         for (int i = 0; i < Confidences.Length; i++) Guard.InRange(Confidences[i], 0.5, 0.99999, $"settings.confidences[{i}]");
         Guard.InRange(HistogramBins, 5, 1000, "settings.histogramBins");
         Guard.InRange(CurvePoints, 3, 1001, "settings.curvePoints");
+        if (Model is LocalVolatilityDynamics) Guard.Fail("settings.model", "local volatility is taken from a smile surface in the market, not set");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
     }
 }
