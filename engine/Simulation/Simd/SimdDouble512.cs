@@ -53,7 +53,8 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
         new(((n._v + Vector512.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static SimdDouble512 ScaleByPowerOfTwo(SimdDouble512 v, SimdDouble512 n) => new(Avx512F.Scale(v._v, n._v));
+    public static SimdDouble512 ScaleByPowerOfTwo(SimdDouble512 v, SimdDouble512 n) =>
+        Avx512F.IsSupported ? new(Avx512F.Scale(v._v, n._v)) : ExponentBits.ScaleInTwoFactors(v, n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDouble512 Mantissa, SimdDouble512 Exponent) Decompose(SimdDouble512 v)
