@@ -76,6 +76,9 @@ internal sealed class DriverStepper : IPathStepper
 
     public RandomDemand Demand { get; }
 
+    /// <summary>The step coefficients, for a back end that steps the paths elsewhere (gpu/).</summary>
+    internal DriverCoefficients Coefficients => new(_sqrtStep, _jumpCdf, _compensator, _jumpMean, _jumpVolatility);
+
     public int StateRows => 2;
 
     /// <summary>The driver is not a price: no control variate on it.</summary>
@@ -103,3 +106,6 @@ internal sealed class DriverStepper : IPathStepper
         state[..b].CopyTo(price);
     }
 }
+
+/// <summary>What <see cref="DriverStepper"/> steps with: √Δt_k, the Poisson CDF thresholds and the compensator λκΔt_k of each step, the log-jump law.</summary>
+internal sealed record DriverCoefficients(double[] SqrtStep, double[][] JumpCdf, double[] Compensator, double JumpMean, double JumpVolatility);
