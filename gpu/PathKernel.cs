@@ -132,7 +132,7 @@ internal static class PathKernel
         {
             var u1 = Uniform<TFma>(Next(ref s0, ref s1, ref s2, ref s3));
             var u2 = Uniform<TFma>(Next(ref s0, ref s1, ref s2, ref s3));
-            var radius = KernelDouble<TFma>.Sqrt(KernelDouble<TFma>.Broadcast(-2.0) * ElementaryFunctions.Log(u1));
+            var radius = KernelDouble<TFma>.Sqrt(KernelDouble<TFma>.Broadcast(-2.0) * ElementaryFunctions.LogOfPositiveNormal(u1)); // as BlockRandomStream: u1 ≥ 2⁻⁵⁴
             var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
             scratch[row + 2 * k] = (radius * cos).Value;
             scratch[row + 2 * k + 1] = (radius * sin).Value;
