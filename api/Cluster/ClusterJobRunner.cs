@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using CarbonDerivatives.Api.Errors;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
 
@@ -9,10 +10,11 @@ namespace CarbonDerivatives.Api.Cluster;
 /// <see cref="IShardGrain"/> on the live silo with the fewest of its shards in flight (<see cref="ShardPlacement"/>), keeps a few shards per live silo in flight, and merges the partials in
 /// shard order — the fixed tree of <see cref="Engine.Simulation.Scheduling.BlockPartial{T}"/>, so the result has the bits of
 /// one node running every block. A shard whose silo fails is run again under a new key, which Orleans places on a live
-/// silo; cancellation reaches every shard in flight and no new shard starts.
+/// silo; cancellation reaches every shard in flight and no new shard starts. A job is first admitted to the cluster's
+/// shard queue (<see cref="IShardQueueGrain"/>), bounded by <see cref="ClusterSettings.MaxQueuedShards"/>.
 /// </summary>
-public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipService membership, IOptions<ClusterSettings> settings,
-    ILogger<ClusterJobRunner> logger)
+public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails local,
+    IOptions<ClusterSettings> settings, ILogger<ClusterJobRunner> logger)
 {
     /// <summary>The merged result of every segment of <paramref name="job"/>, and how its shards ran.</summary>
     /// <param name="job">The job as planned here from <paramref name="request"/>.</param>
@@ -27,6 +29,26 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
         long blocks = job.Layout.BlockCount;
         var shards = job.Layout.All.Split((int)Math.Clamp(blocks, 1, o.MaxShardsPerJob));
         var jobId = Guid.NewGuid();
+        var queue = grains.GetGrain<IShardQueueGrain>(0);
+        var admission = await AdmitAsync(queue, jobId, shards.Count, cancellation);
+        if (!admission.Admitted)
+            throw RpcErrors.ResourceExhausted("server.cluster_shards", $"the cluster's shard queue holds {admission.QueuedBefore} shards and this job's " +
+                $"{shards.Count} would pass Carbon:Cluster:MaxQueuedShards ({o.MaxQueuedShards}); retry later");
+        try
+        {
+            return await RunAdmittedAsync(job, kind, request, progress, shards, jobId, cancellation);
+        }
+        finally
+        {
+            _ = ReleaseAsync(queue, jobId); // not awaited: the queue's silo may be the one that just died
+        }
+    }
+
+    private async Task<(T[] Segments, ShardReport Report)> RunAdmittedAsync<T>(ShardJob<T> job, ClusterJobKind kind, byte[] request,
+        IProgress<double>? progress, IReadOnlyList<Engine.Simulation.Scheduling.BlockRange> shards, Guid jobId, CancellationToken cancellation)
+    {
+        var o = settings.Value;
+        long blocks = job.Layout.BlockCount;
         var outcomes = new ShardOutcome[shards.Count];
         int retried = 0;
         long done = 0;
@@ -97,6 +119,35 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
         var bySilo = outcomes.GroupBy(x => x.Silo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var report = new ShardReport(bySilo, shards.Count, retried, request.Length, outcomes.Sum(x => (long)x.Partial.Length), outcomes.Sum(x => x.ElapsedMs));
         return (partial.Complete(job.Job), report);
+    }
+
+    /// <summary>Asks the queue to admit the job, again if the queue's silo has failed (Orleans activates it on a live one).</summary>
+    private async Task<ShardAdmission> AdmitAsync(IShardQueueGrain queue, Guid jobId, int shards, CancellationToken cancellation)
+    {
+        var o = settings.Value;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await queue.Admit(jobId, shards, local.SiloAddress, o.MaxQueuedShards).WaitAsync(cancellation);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && attempt < o.MaxShardAttempts)
+            {
+                logger.LogWarning("The cluster's shard queue did not answer job {Job}, attempt {Attempt} ({Error}); asking again", jobId, attempt, e.Message);
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(IShardQueueGrain queue, Guid jobId)
+    {
+        try
+        {
+            await queue.Release(jobId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Job {Job} could not leave the cluster's shard queue ({Error}); it is dropped when its node leaves", jobId, e.Message);
+        }
     }
 
     private int LiveSilos() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);

@@ -34,6 +34,12 @@ public sealed class ClusterSettings
     /// <summary>Shards in flight per live silo: enough to keep every node busy, few enough that placement sees the load.</summary>
     public int ShardsInFlightPerSilo { get; set; } = 2;
 
+    /// <summary>
+    /// Shards of admitted jobs, queued or running, the whole cluster holds at most: a job that would pass it is refused
+    /// with RESOURCE_EXHAUSTED (subject "server.cluster_shards") before any of its shards is sent.
+    /// </summary>
+    public int MaxQueuedShards { get; set; } = 1024;
+
     /// <summary>Attempts of one shard before the job fails (a dead silo's shards are placed again).</summary>
     public int MaxShardAttempts { get; set; } = 5;
 

@@ -76,6 +76,7 @@ public static class CarbonServer
 
         var app = builder.Build();
         ReserveThreads(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
+        SimulationBackends.Configured(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Backend); // a bad Carbon:Backend stops the start
         app.Services.GetRequiredService<SpecCatalog>(); // load (and log) the spec library at start, not on the first call
         app.UseCarbonTelemetry();
         app.UseCarbonSecurity();

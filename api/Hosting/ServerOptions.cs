@@ -26,6 +26,9 @@ public sealed class ServerOptions
     /// <summary>Paths when a request leaves them at zero.</summary>
     public long DefaultPaths { get; set; } = 100_000;
 
+    /// <summary>Where simulations run when a request does not say (monte_carlo.backend unspecified): cpu, gpu or auto (README "GPU back end").</summary>
+    public string Backend { get; set; } = "cpu";
+
     /// <summary>Most snapshots kept by MarketDataService.</summary>
     public int MaxSnapshots { get; set; } = 1_000;
 

@@ -122,7 +122,13 @@ internal static class PriceRequestMapper
         FieldPath.Translate(path, () => new LogNormalJumps(merton.JumpIntensity, merton.JumpMean, merton.JumpVolatility));
 
     /// <summary>Monte Carlo settings with the server's defaults for zero values.</summary>
-    public static MonteCarloSettings Settings(Proto.MonteCarloSettings? settings, ServerOptions options) => new()
+    public static MonteCarloSettings Settings(Proto.MonteCarloSettings? settings, ServerOptions options)
+    {
+        var (backend, fallBack) = SimulationBackends.Resolve(settings?.Backend ?? Proto.SimulationBackend.Unspecified, options.Backend);
+        return Defaults(settings, options) with { Backend = backend, FallBackToCpu = fallBack };
+    }
+
+    private static MonteCarloSettings Defaults(Proto.MonteCarloSettings? settings, ServerOptions options) => new()
     {
         Paths = settings is { Paths: not 0 } ? settings.Paths : options.DefaultPaths,
         Seed = settings?.Seed ?? 0,

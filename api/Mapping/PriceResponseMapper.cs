@@ -16,6 +16,7 @@ internal static class PriceResponseMapper
             Currency = valuation.Currency,
             Method = valuation.Method,
             Paths = valuation.Paths,
+            Backend = valuation.Backend ?? "",
             Timing = new Proto.Timing { TotalMs = totalMs, EngineMs = engineMs },
         };
         if (valuation.Greeks is { } g)

@@ -56,7 +56,7 @@ public sealed class SimulatedPlan : PricingPlan
         var measures = AddTo(builder, 1);
         var job = builder.Build(settings, limits);
         var result = job.Run(cancellation: cancellation);
-        return Read(f => result[measures[f]], job.Paths);
+        return Read(f => result[measures[f]], job.Paths) with { Backend = result.Backend };
     }
 
     /// <summary>Adds the parts and every figure's measure, scaled by <paramref name="scale"/>; returns each figure's measure index.</summary>

@@ -33,6 +33,9 @@ public sealed record ValuationGreeks(GreekEstimate Delta, GreekEstimate Gamma, G
 public sealed record Valuation(double Value, double StandardError, string Currency, string Method, long Paths, ValuationGreeks? Greeks,
     ValueWithStandardError? WithoutLimits = null, SpreadGreeks? SpreadGreeks = null, BumpGreeks? CrnBumps = null)
 {
+    /// <summary>The back end that computed the paths (<see cref="Simulation.SimulationResult.Backend"/>); null for a closed form.</summary>
+    public string? Backend { get; init; }
+
     /// <summary>One figure with its standard error and method.</summary>
     /// <exception cref="InvalidOperationException">The valuation does not carry <paramref name="figure"/>.</exception>
     public GreekEstimate Figure(Figure figure) => figure switch

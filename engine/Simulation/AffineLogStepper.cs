@@ -37,6 +37,9 @@ internal sealed class AffineLogStepper : IPathStepper
 
     public RandomDemand Demand { get; }
 
+    /// <summary>The step coefficients, for a back end that steps the paths elsewhere (gpu/).</summary>
+    internal AffineLogCoefficients Coefficients => new(_initialLogPrice, _a, _b, _c, _jumpCdf, _jumpMean, _jumpVolatility);
+
     public ReadOnlySpan<double> ExpectedPrices => _expectedPrice;
 
     public void Initialize(Span<double> state) => state.Fill(_initialLogPrice);
@@ -60,3 +63,7 @@ internal sealed class AffineLogStepper : IPathStepper
         Simd.SimdLoop.Run(ref kernel, state.Length);
     }
 }
+
+/// <summary>What <see cref="AffineLogStepper"/> steps with: ln S_0, a_k, b_k, c_k, the Poisson CDF thresholds of each step, the log-jump law.</summary>
+internal sealed record AffineLogCoefficients(double InitialLogPrice, double[] A, double[] B, double[] C, double[][] JumpCdf,
+    double JumpMean, double JumpVolatility);

@@ -33,10 +33,8 @@ internal ref struct DriverStep : ISimdKernel
             TVec.MultiplyAdd(TVec.Load(Normals, i), sqrtStep, TVec.Load(Brownian, i)).Store(Brownian, i);
             if (!jumps) continue;
             var u = TVec.Load(Uniforms, i);
-            var count = TVec.Broadcast(0);
-            foreach (double threshold in JumpCdf)
-                count += TVec.OneWhereGreater(u, TVec.Broadcast(threshold));
-            var spread = TVec.Sqrt(count) * jumpVol;
+            var count = PoissonThresholds.Count(u, JumpCdf);
+            var spread = PoissonThresholds.SquareRootOfCount(count) * jumpVol;
             var j = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), spread, TVec.Load(Jumps, i) + compensator));
             j.Store(Jumps, i);
         }
@@ -78,6 +76,9 @@ internal sealed class DriverStepper : IPathStepper
 
     public RandomDemand Demand { get; }
 
+    /// <summary>The step coefficients, for a back end that steps the paths elsewhere (gpu/).</summary>
+    internal DriverCoefficients Coefficients => new(_sqrtStep, _jumpCdf, _compensator, _jumpMean, _jumpVolatility);
+
     public int StateRows => 2;
 
     /// <summary>The driver is not a price: no control variate on it.</summary>
@@ -105,3 +106,6 @@ internal sealed class DriverStepper : IPathStepper
         state[..b].CopyTo(price);
     }
 }
+
+/// <summary>What <see cref="DriverStepper"/> steps with: √Δt_k, the Poisson CDF thresholds and the compensator λκΔt_k of each step, the log-jump law.</summary>
+internal sealed record DriverCoefficients(double[] SqrtStep, double[][] JumpCdf, double[] Compensator, double JumpMean, double JumpVolatility);

@@ -29,6 +29,12 @@ public sealed record MonteCarloSettings
     /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Where the paths are computed; null is the CPU. Never changes which paths are drawn (same seed, same paths).</summary>
+    public Backends.ISimulationBackend? Backend { get; init; }
+
+    /// <summary>Run on the CPU a job <see cref="Backend"/> cannot run (the "auto" choice), instead of refusing it ("monteCarlo.backend").</summary>
+    public bool FallBackToCpu { get; init; }
+
     /// <summary>Checks the settings against <paramref name="limits"/> for a grid of <paramref name="steps"/> steps.</summary>
     public void Validate(int steps, SimulationLimits limits) => Validate(steps, steps, limits);
 

@@ -9,7 +9,7 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// and state buffers are the worker's (<see cref="BlockBuffers"/>), shared by its groups, since they run one
 /// after the other. Nothing is allocated inside the step loop.
 /// </summary>
-internal sealed class PathBlockSimulator
+internal sealed class PathBlockSimulator : IGroupBlockSimulator
 {
     private const int CancellationCheckInterval = 8;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using CarbonDerivatives.Engine.Simulation.Backends;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Engine.Simulation.Scheduling;
 using CarbonDerivatives.Engine.Validation;
@@ -75,6 +76,33 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
         _routes = routes.Select(r => r.Select(list => list.ToArray()).ToArray()).ToArray();
         AccumulatedRows = rows;
         _controlMeans = [.. _measures.Select(m => m.ControlMean)];
+        Backend = ChooseBackend(settings);
+    }
+
+    /// <summary>The settings' back end when it runs this job; the CPU when it cannot and the settings allow falling back.</summary>
+    /// <exception cref="InvalidInputException">"monteCarlo.backend": the back end cannot run this job and no fallback is allowed.</exception>
+    private ISimulationBackend ChooseBackend(MonteCarloSettings settings)
+    {
+        if (settings.Backend is not { } backend || backend.Unsupported(this) is not { } reason) return settings.Backend ?? CpuBackend.Instance;
+        if (settings.FallBackToCpu) return CpuBackend.Instance;
+        Guard.Fail("monteCarlo.backend", $"{backend.Name} cannot run this simulation: {reason}");
+        return CpuBackend.Instance;
+    }
+
+    /// <summary>Where <see cref="Run"/> computes the blocks.</summary>
+    public ISimulationBackend Backend { get; }
+
+    /// <summary>The plan of blocks, streams and mirrors (what another back end needs to draw the same paths).</summary>
+    internal SimulationPlan Plan => _plan;
+
+    /// <summary>
+    /// The job read on paths simulated elsewhere (<paramref name="paths"/>, e.g. by a GPU): the same measures,
+    /// layout and merge, its workers replaying the paths through each group's payoff instead of simulating them.
+    /// </summary>
+    public IBlockJob<SampleMoments[]> OnPaths(IBlockPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return new ReplayJob(this, paths);
     }
 
     private int Check(MeasureTerm term)
@@ -115,8 +143,8 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
     public SimulationResult Run(Action? blockDone = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var segments = BlockScheduler.RunAll(this, Settings.MaxDegreeOfParallelism, blockDone, cancellation);
-        return Estimate(segments, clock.Elapsed);
+        var segments = Backend.Run(this, Layout.All, blockDone, cancellation).Complete(this);
+        return Estimate(segments, clock.Elapsed) with { Backend = Backend.Name };
     }
 
     /// <summary>The estimates of every measure from the merged moments of each segment (replicate).</summary>
@@ -138,23 +166,41 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
     /// <summary>Where one output row goes: into measure <paramref name="Measure"/> with a weight, as its Y or X part.</summary>
     private readonly record struct Route(int Measure, double Weight, bool Control, bool Direct);
 
+    /// <summary>The job's blocks read on paths from another back end.</summary>
+    private sealed class ReplayJob(SimulationJob job, IBlockPaths paths) : IBlockJob<SampleMoments[]>
+    {
+        public BlockLayout Layout => job.Layout;
+
+        public IBlockWorker<SampleMoments[]> CreateWorker() =>
+            new Worker(job, [.. job._groups.Select((g, i) => new ReplayedPathBlock(g, i, paths))]);
+
+        public SampleMoments[] Merge(SampleMoments[] earlier, SampleMoments[] later) => job.Merge(earlier, later);
+    }
+
     /// <summary>One thread's simulators, measure rows and scratch; not thread-safe.</summary>
     private sealed class Worker : PathOutputs, IBlockWorker<SampleMoments[]>
     {
         private readonly SimulationJob _job;
-        private readonly PathBlockSimulator[] _simulators;
+        private readonly IGroupBlockSimulator[] _simulators;
         private readonly double[] _rows, _pairY, _pairX;
         private SampleMoments[] _moments = [];
         private int _group, _samples;
 
-        public Worker(SimulationJob job)
+        public Worker(SimulationJob job) : this(job, Simulators(job)) { }
+
+        public Worker(SimulationJob job, IGroupBlockSimulator[] simulators)
         {
             _job = job;
-            var buffers = new BlockBuffers();
-            _simulators = [.. job._groups.Select(g => new PathBlockSimulator(job._plan, g, buffers))];
+            _simulators = simulators;
             _rows = new double[job.AccumulatedRows * SimulationPlan.BlockSize];
             _pairY = new double[SimulationPlan.BlockSize];
             _pairX = new double[SimulationPlan.BlockSize];
+        }
+
+        private static IGroupBlockSimulator[] Simulators(SimulationJob job)
+        {
+            var buffers = new BlockBuffers();
+            return [.. job._groups.Select(g => new PathBlockSimulator(job._plan, g, buffers))];
         }
 
         public SampleMoments[] Run(long block, CancellationToken cancellation)

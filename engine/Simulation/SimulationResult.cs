@@ -7,4 +7,7 @@ namespace CarbonDerivatives.Engine.Simulation;
 public sealed record SimulationResult(IReadOnlyList<MonteCarloEstimate> Estimates, long Paths, TimeSpan Elapsed)
 {
     public MonteCarloEstimate this[int measure] => Estimates[measure];
+
+    /// <summary>The back end that computed the paths (<see cref="Backends.ISimulationBackend.Name"/>).</summary>
+    public string Backend { get; init; } = Backends.CpuBackend.Instance.Name;
 }

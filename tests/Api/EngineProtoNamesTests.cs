@@ -31,7 +31,8 @@ public sealed class EngineProtoNamesTests
         { typeof(Engine.Models.LogNormalJumps), V1.MertonModel.Descriptor.FullName, [] },
         { typeof(Engine.Pricing.SchwartzDynamics), V1.SchwartzModel.Descriptor.FullName, [] },
         { typeof(Engine.Pricing.ComplianceDynamics), V1.ComplianceModel.Descriptor.FullName, [] },
-        { typeof(Engine.Simulation.MonteCarloSettings), V1.MonteCarloSettings.Descriptor.FullName, ["MaxDegreeOfParallelism"] },
+        // backend = auto is the GPU back end with FallBackToCpu set.
+        { typeof(Engine.Simulation.MonteCarloSettings), V1.MonteCarloSettings.Descriptor.FullName, ["MaxDegreeOfParallelism", "FallBackToCpu"] },
         { typeof(Engine.Pricing.GridSettings), V1.TimeGrid.Descriptor.FullName, [] },
         { typeof(Engine.Risk.RiskSettings), V1.RiskSettings.Descriptor.FullName, ["Bumps"] },
         // A future's trade price travels on the proto future (instrument.future.trade_price), named there by the mapper.

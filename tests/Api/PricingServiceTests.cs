@@ -52,6 +52,29 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Price_OnEachBackend_SameBitsAndTheReplySaysWhichRan()
+    {
+        // README "GPU back end": the same seed draws the same paths on every back end.
+        PriceRequest On(SimulationBackend backend)
+        {
+            var request = Requests.EuaDec26().MonteCarlo(4_096, seed: 3);
+            request.MonteCarlo.Backend = backend;
+            return request;
+        }
+        var cpu = await _client.PriceAsync(On(SimulationBackend.Cpu));
+        var gpu = await _client.PriceAsync(On(SimulationBackend.Gpu));
+        var auto = await _client.PriceAsync(On(SimulationBackend.Auto));
+        var unspecified = await _client.PriceAsync(On(SimulationBackend.Unspecified)); // Carbon:Backend, cpu by default
+        Assert.Equal("cpu", cpu.Backend);
+        Assert.StartsWith("gpu (", gpu.Backend);
+        Assert.True(auto.Backend == "cpu" || auto.Backend.EndsWith(", CUDA)"), auto.Backend); // never the CPU accelerator
+        Assert.Equal("cpu", unspecified.Backend);
+        foreach (var reply in new[] { gpu, auto, unspecified })
+            Assert.Equal(BitConverter.DoubleToInt64Bits(cpu.Value), BitConverter.DoubleToInt64Bits(reply.Value));
+        Assert.Equal("", (await _client.PriceAsync(Requests.EuaDec26())).Backend); // a closed form
+    }
+
+    [Fact]
     public async Task Price_MertonModel_EqualsTheLewisFourierIntegralPerLot()
     {
         var request = Requests.EuaDec26();
@@ -141,6 +164,8 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
         { "monte_carlo.steps", r => r.MonteCarlo(1000, steps: -1) },
         { "model.merton.jump_intensity", r => r.Model = new Model { Merton = new MertonModel { JumpIntensity = -1 } } },
         { "quantity", r => r.Quantity = double.PositiveInfinity },
+        { "monte_carlo.backend", r => { r.MonteCarlo(1024).MonteCarlo.Backend = SimulationBackend.Gpu; r.MonteCarlo.Random = RandomKind.SobolBrownianBridge; r.MonteCarlo.Paths = 1024; } },
+        { "monte_carlo.backend", r => r.MonteCarlo(1024).MonteCarlo.Backend = (SimulationBackend)9 },
         { "market.inline.volatilities[0].flat", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Volatilities[0].Flat = -0.4; } },
         { "market.inline.valuation_date", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.ValuationDate = ""; } },
         { "market.inline.futures[0].quotes[0].price", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Futures[0].Quotes[0].Price = double.NaN; } },

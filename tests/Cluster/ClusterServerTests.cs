@@ -1,6 +1,7 @@
 using CarbonDerivatives.Protos.V1;
 using CarbonDerivatives.Tests.Api;
 using CarbonDerivatives.Tests.Support;
+using Google.Rpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +85,58 @@ public sealed class ClusterServerTests
         }
     }
 
+    [Fact]
+    public async Task Cluster_ShardQueueOverItsBound_ResourceExhaustedNamingTheLimitOnAnyNodeUntilTheQueueEmpties()
+    {
+        int primary = FreePorts.Next();
+        string db = Path.Combine(Path.GetTempPath(), $"carbon-cluster-{Guid.NewGuid():N}");
+        string[] bound = ["--Carbon:Cluster:MaxQueuedShards=100"];
+        var node1 = await InProcessServer.StartAsync(db + "-1.db", [.. Node(primary, primary), .. bound]);
+        var node2 = await InProcessServer.StartAsync(db + "-2.db", [.. Node(FreePorts.Next(), primary), .. bound]);
+        try
+        {
+            await UntilMembers(node1.App, 2);
+            var queue = node1.App.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<CarbonDerivatives.Api.Cluster.IShardQueueGrain>(0);
+            using var cancel = new CancellationTokenSource();
+            var long64Shards = Sensitivities(node1.Address, new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 4_194_304) }, cancel.Token);
+            await Until(async () => await queue.Queued() == 64 || long64Shards.IsCompleted);
+
+            // Node 2's own gate is free: the refusal is the cluster's queue, 64 + 64 shards over 100.
+            var e = await Assert.ThrowsAsync<RpcException>(() => Sensitivities(node2.Address, new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 65_536) }));
+            Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+            var violation = e.GetRpcStatus()!.GetDetail<QuotaFailure>().Violations.Single();
+            Assert.Equal("server.cluster_shards", violation.Subject);
+            Assert.Contains("Carbon:Cluster:MaxQueuedShards (100)", violation.Description);
+
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<Exception>(() => long64Shards);
+            await Until(async () => await queue.Queued() == 0);
+            var small = await Sensitivities(node2.Address, new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 8_192) });
+            Assert.Equal(8, small.Cluster.Shards);
+        }
+        finally
+        {
+            await Task.WhenAll(new[] { node2.App, node1.App }.Select(async app =>
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*")) File.Delete(file);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to 30 s.</summary>
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the condition did not hold within 30 s");
+            await Task.Delay(20);
+        }
+    }
+
     private static string[] PostgresNode(string database) =>
         ["--Carbon:Cluster:Mode=postgres", $"--Carbon:PostgresConnectionString={database}", $"--Carbon:Cluster:SiloPort={FreePorts.Next()}",
          $"--Carbon:Cluster:GatewayPort={FreePorts.Next()}", "--Logging:LogLevel:Orleans=Warning"];
@@ -103,12 +156,12 @@ public sealed class ClusterServerTests
         }
     }
 
-    private static async Task<SensitivitiesResult> Sensitivities(string address, SensitivitiesRequest request)
+    private static async Task<SensitivitiesResult> Sensitivities(string address, SensitivitiesRequest request, CancellationToken cancellation = default)
     {
         using var channel = TestCredentials.Channel(address);
-        using var call = new RiskService.RiskServiceClient(channel).Sensitivities(request);
+        using var call = new RiskService.RiskServiceClient(channel).Sensitivities(request, cancellationToken: cancellation);
         SensitivitiesResult? result = null;
-        await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+        await foreach (var update in call.ResponseStream.ReadAllAsync(cancellation)) result = update.Result ?? result;
         return result!;
     }
 }
