@@ -7,7 +7,9 @@ namespace CarbonDerivatives.Benchmarks;
 
 /// <summary>
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
+/// <c>quick --backend gpu [--json FILE]</c>: the ILGPU back end beside the CPU, naming its device (<see cref="GpuBackendBenchmark"/>).
 /// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
+/// <c>kernels [--json FILE]</c>: only the quick mode's first sections (normals/s, GBM on 1 and all cores, QLNet, Merton).
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
 /// <c>stochastic-vol</c>: only its Heston QE and regime-switching section (path-steps/s beside GBM).
 /// <c>local-vol</c>: only the quick mode's local-vol beside GBM section.
@@ -19,8 +21,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 2 && args[0] == "quick" && args[1] == "--backend" && args[2] == "gpu")
+            return GpuBackendBenchmark.Run(args[3..]);
         if (args.Length > 0 && args[0] == "quick")
             return QuickComparison.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "kernels")
+            return QuickComparison.Run(args[1..], kernelsOnly: true);
         if (args.Length > 0 && args[0] == "load")
             return LoadCommand.Run(args[1..]);
         if (args.Length > 0 && args[0] == "cluster")

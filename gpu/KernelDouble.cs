@@ -38,6 +38,8 @@ internal readonly struct KernelDouble<TFma>(double value) : ISimdDouble<KernelDo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> Sqrt(KernelDouble<TFma> v) => new(Math.Sqrt(v.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyGreater(KernelDouble<TFma> l, KernelDouble<TFma> r) => l.Value > r.Value;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> OneWhereGreater(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(l.Value > r.Value ? 1.0 : 0.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> WhereGreater(KernelDouble<TFma> l, KernelDouble<TFma> r, KernelDouble<TFma> ifTrue, KernelDouble<TFma> ifFalse) =>
@@ -46,6 +48,10 @@ internal readonly struct KernelDouble<TFma>(double value) : ISimdDouble<KernelDo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> PowerOfTwo(KernelDouble<TFma> n) =>
         new(Interop.IntAsFloat(Interop.FloatAsInt(n.Value + ExponentBits.BiasedShift) << 52));
+
+    /// <summary>The two-factor product: the same bits as the CPU's vscalefpd and Math.ScaleB.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static KernelDouble<TFma> ScaleByPowerOfTwo(KernelDouble<TFma> v, KernelDouble<TFma> n) => ExponentBits.ScaleInTwoFactors(v, n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (KernelDouble<TFma> Mantissa, KernelDouble<TFma> Exponent) Decompose(KernelDouble<TFma> v)

@@ -24,7 +24,8 @@ public static class QuickComparison
     private const int QlnetPaths = 25_000;  // QLNet runs ~80x slower; rates are per path-step either way
     private const double Forward = 80, Strike = 80, Volatility = 0.45, Expiry = 1, Rate = 0.03;
 
-    public static int Run(string[] args)
+    /// <param name="kernelsOnly">Stop after the GBM and Merton kernels (the <c>kernels</c> mode: RNG, GBM, QLNet, Merton).</param>
+    public static int Run(string[] args, bool kernelsOnly = false)
     {
         string? jsonPath = args.Length >= 2 && args[0] == "--json" ? args[1] : null;
         var figures = new Dictionary<string, double>();
@@ -34,8 +35,11 @@ public static class QuickComparison
         figures["cores"] = cores;
         figures["vector_width_bits"] = SimdTiers.WidthBits;
 
-        figures["rng_normals_per_sec"] = NormalsPerSecond();
+        figures["rng_normals_per_sec"] = figures["normals_per_sec_1core"] = NormalsPerSecond();
         Console.WriteLine($"RNG normals (xoshiro256+ x8 lanes, Box-Muller), 1 core: {figures["rng_normals_per_sec"] / 1e6,8:F1} M/s");
+
+        Console.WriteLine();
+        KernelAnatomy.Run(figures);
 
         Console.WriteLine();
         Console.WriteLine($"GBM, {Steps} steps, arithmetic-average call, F=K={Forward}, vol {Volatility:P0}, {Paths:N0} paths:");
@@ -69,6 +73,10 @@ public static class QuickComparison
         Row("scalar C# loop, 1 core", scalar, oneCore);
         Row($"QLNet MCDiscreteArithmeticAPEngine ({QlnetPaths:N0} paths, {Steps} fixings)", qlnet, oneCore);
         Row($"QLNet MCEuropeanEngine ({QlnetPaths:N0} paths, {Steps} steps; European)", qlnetEuropean, oneCore);
+        figures["engine_allcores_scaling"] = allCores / oneCore;
+        figures["engine_path_steps_per_normal_1core"] = oneCore / figures["normals_per_sec_1core"];
+        figures["engine_to_qlnet_per_core"] = oneCore / qlnet;
+        Console.WriteLine($"  path-steps / normals (1 core) {oneCore / figures["normals_per_sec_1core"]:F2}");
         Console.WriteLine($"  all-cores / 1-core {allCores / oneCore:F2}x; engine(all) / QLNet {allCores / qlnet:F0}x; engine(1) / QLNet {oneCore / qlnet:F0}x; engine(1) / scalar {oneCore / scalar:F1}x");
         Console.WriteLine($"  same payoff, discounted: engine {discount * engineAsian.Value:F4} ± {discount * engineAsian.StandardError:F4} ({Paths:N0} paths), " +
                           $"QLNet {qlnetAsian.Value:F4} ± {qlnetAsian.StandardError:F4} ({QlnetPaths:N0} paths)");
@@ -79,9 +87,12 @@ public static class QuickComparison
         double mertonAll = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(merton, grid, average, threads: cores));
         figures["merton_path_steps_per_sec_1core"] = mertonOne;
         figures["merton_path_steps_per_sec_allcores"] = mertonAll;
+        figures["merton_to_gbm_1core"] = mertonOne / oneCore;
         Console.WriteLine("Merton jump-diffusion (EUA fit: vol 33%, 6.1 jumps/yr), same workload:");
         Row("engine, 1 core", mertonOne, mertonOne);
         Row($"engine, {cores} cores", mertonAll, mertonOne);
+        Console.WriteLine($"  Merton / GBM (1 core) {mertonOne / oneCore:F2}x");
+        if (kernelsOnly) return WriteJson(figures, jsonPath);
 
         Console.WriteLine();
         LocalVolatilityBenchmark.Run(figures);
@@ -103,6 +114,11 @@ public static class QuickComparison
         Console.WriteLine();
         StochasticVolatilityBenchmark.Run(figures);
 
+        return WriteJson(figures, jsonPath);
+    }
+
+    private static int WriteJson(Dictionary<string, double> figures, string? jsonPath)
+    {
         if (jsonPath is not null)
         {
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));

@@ -40,10 +40,8 @@ internal ref struct AffineLogStep : ISimdKernel
             if (jumps)
             {
                 var u = TVec.Load(Uniforms, i);
-                var count = TVec.Broadcast(0);
-                foreach (double threshold in JumpCdf)
-                    count += TVec.OneWhereGreater(u, TVec.Broadcast(threshold));
-                var jumpSpread = TVec.Sqrt(count) * jumpVol;
+                var count = PoissonThresholds.Count(u, JumpCdf);
+                var jumpSpread = PoissonThresholds.SquareRootOfCount(count) * jumpVol;
                 x = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), jumpSpread, x));
             }
             x.Store(State, i);

@@ -82,7 +82,7 @@ internal sealed class BlockRandomStream
                 {
                     var u1 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
                     var u2 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
-                    var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.Log(u1));
+                    var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.LogOfPositiveNormal(u1)); // u1 ≥ 2⁻⁵⁴
                     var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
                     (radius * cos).Store(destination, i);
                     (radius * sin).Store(destination, i + Lanes);

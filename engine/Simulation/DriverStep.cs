@@ -33,10 +33,8 @@ internal ref struct DriverStep : ISimdKernel
             TVec.MultiplyAdd(TVec.Load(Normals, i), sqrtStep, TVec.Load(Brownian, i)).Store(Brownian, i);
             if (!jumps) continue;
             var u = TVec.Load(Uniforms, i);
-            var count = TVec.Broadcast(0);
-            foreach (double threshold in JumpCdf)
-                count += TVec.OneWhereGreater(u, TVec.Broadcast(threshold));
-            var spread = TVec.Sqrt(count) * jumpVol;
+            var count = PoissonThresholds.Count(u, JumpCdf);
+            var spread = PoissonThresholds.SquareRootOfCount(count) * jumpVol;
             var j = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), spread, TVec.Load(Jumps, i) + compensator));
             j.Store(Jumps, i);
         }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using CarbonDerivatives.Engine.Simulation.Simd;
+
 namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>Cumulative Poisson probabilities used to draw jump counts by inversion.</summary>
@@ -24,4 +27,26 @@ internal static class PoissonThresholds
         }
         return cdf.ToArray();
     }
+
+    /// <summary>
+    /// N = #{k : u &gt; F(k)} in each element. F increases, so the count stops at the first threshold no element
+    /// exceeds: a vector in which no path jumps (most of them, on a daily step) costs one comparison, not one per threshold.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Count<TVec>(TVec uniform, ReadOnlySpan<double> cdf) where TVec : struct, ISimdDouble<TVec>
+    {
+        var count = TVec.Broadcast(0);
+        foreach (double value in cdf)
+        {
+            var threshold = TVec.Broadcast(value);
+            if (!TVec.AnyGreater(uniform, threshold)) break;
+            count += TVec.OneWhereGreater(uniform, threshold);
+        }
+        return count;
+    }
+
+    /// <summary>√N of a count: the square root (slow on wide vectors) only where some element has N ≥ 2; √0 and √1 are exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec SquareRootOfCount<TVec>(TVec count) where TVec : struct, ISimdDouble<TVec> =>
+        TVec.AnyGreater(count, TVec.Broadcast(1)) ? TVec.Sqrt(count) : count;
 }

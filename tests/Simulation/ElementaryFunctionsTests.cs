@@ -49,6 +49,37 @@ public class ElementaryFunctionsTests
     }
 
     [Fact]
+    public void ScaleByPowerOfTwo_IsMathScaleB_OnEveryTierAndInTwoFactors()
+    {
+        // Exp's last step: p·2^k with p near 1 and k down to the subnormal range, where the result rounds once.
+        var random = new Random(17);
+        var values = Enumerable.Range(0, Samples).Select(_ => 0.7 + 0.75 * random.NextDouble()).ToArray();
+        var powers = Enumerable.Range(0, Samples).Select(_ => (double)random.Next(-1100, 1025)).ToArray();
+        var expected = values.Select((v, i) => BitConverter.DoubleToInt64Bits(Math.ScaleB(v, (int)powers[i]))).ToArray();
+        var twoFactors = values.Select((v, i) => ToDouble(ExponentBits.ScaleInTwoFactors(new SimdDoubleScalar(v), new SimdDoubleScalar(powers[i])))).ToArray();
+        double[][] results =
+            [ApplyPairwise<SimdDouble512>(values, powers), ApplyPairwise<SimdDouble256>(values, powers), ApplyPairwise<SimdDoubleScalar>(values, powers), twoFactors];
+        foreach (var result in results)
+            for (int i = 0; i < Samples; i++)
+                Assert.True(expected[i] == BitConverter.DoubleToInt64Bits(result[i]), $"{values[i]:R}·2^{powers[i]} = {result[i]:R}, expected {Math.ScaleB(values[i], (int)powers[i]):R}");
+    }
+
+    private static double ToDouble(SimdDoubleScalar x)
+    {
+        var one = new double[1];
+        x.Store(one, 0);
+        return one[0];
+    }
+
+    private static double[] ApplyPairwise<TVec>(double[] values, double[] powers) where TVec : struct, ISimdDouble<TVec>
+    {
+        var results = new double[values.Length];
+        for (int i = 0; i + TVec.Count <= values.Length; i += TVec.Count)
+            TVec.ScaleByPowerOfTwo(TVec.Load(values, i), TVec.Load(powers, i)).Store(results, i);
+        return results;
+    }
+
+    [Fact]
     public void Log_OfZeroNegativeInfinityAndNaN()
     {
         double[] inputs = [0, -0.0, -1, double.NegativeInfinity, double.PositiveInfinity, double.NaN, 5e-324, double.MaxValue];

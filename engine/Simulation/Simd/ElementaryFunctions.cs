@@ -63,9 +63,7 @@ internal static class ElementaryFunctions
         q = Step(q, r, 0.5);
         q = Step(q, r, 1.0);
         var p = TVec.MultiplyAdd(q, r, TVec.Broadcast(1));
-        // 2^k in two factors, each a normal power of two, so results near overflow and in the subnormal range scale right.
-        var half = RoundToEven(k * TVec.Broadcast(0.5));
-        return p * TVec.PowerOfTwo(half) * TVec.PowerOfTwo(k - half);
+        return TVec.ScaleByPowerOfTwo(p, k);
     }
 
     /// <summary>ln x; −∞ at ±0, NaN below zero and for NaN, +∞ at +∞.</summary>
@@ -73,11 +71,33 @@ internal static class ElementaryFunctions
     public static TVec Log<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var zero = TVec.Broadcast(0);
-        var one = TVec.Broadcast(1);
         var smallestNormal = TVec.Broadcast(SmallestNormal);
         var scaled = TVec.WhereGreater(smallestNormal, x, x * TVec.Broadcast(18014398509481984.0), x); // subnormals ·2⁵⁴
-        var (mantissa, exponent) = TVec.Decompose(TVec.Max(scaled, smallestNormal));
-        exponent -= TVec.WhereGreater(smallestNormal, x, TVec.Broadcast(54), zero);
+        var exponentShift = TVec.WhereGreater(smallestNormal, x, TVec.Broadcast(54), zero);
+        var log = LogOfNormal(TVec.Max(scaled, smallestNormal), exponentShift);
+
+        var result = TVec.WhereGreater(x, zero, log,
+            TVec.WhereGreater(zero, x, TVec.Broadcast(double.NaN), TVec.Broadcast(double.NegativeInfinity)));
+        result += x * zero; // NaN in, NaN out (and −∞ → NaN); +0 or −0 otherwise
+        return TVec.WhereGreater(x, TVec.Broadcast(double.MaxValue), x, result);
+    }
+
+    /// <summary>
+    /// ln x for positive normal finite x, the same bits as <see cref="Log{TVec}"/> there, without its special cases:
+    /// what Box–Muller needs for uniforms in [2⁻⁵⁴, 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec LogOfPositiveNormal<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec> =>
+        LogOfNormal(x, TVec.Broadcast(0));
+
+    /// <summary>ln(x·2^−exponentShift) for positive normal finite x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec LogOfNormal<TVec>(TVec x, TVec exponentShift) where TVec : struct, ISimdDouble<TVec>
+    {
+        var zero = TVec.Broadcast(0);
+        var one = TVec.Broadcast(1);
+        var (mantissa, exponent) = TVec.Decompose(x);
+        exponent -= exponentShift;
         var large = TVec.WhereGreater(mantissa, TVec.Broadcast(Sqrt2), one, zero); // keep the mantissa in [√½, √2)
         mantissa = TVec.WhereGreater(large, zero, mantissa * TVec.Broadcast(0.5), mantissa);
         exponent += large;
@@ -99,12 +119,7 @@ internal static class ElementaryFunctions
         r *= z;
         var halfSquare = TVec.Broadcast(0.5) * f * f;
         var low = TVec.MultiplyAdd(s, halfSquare + r, exponent * TVec.Broadcast(Ln2Low));
-        var log = TVec.MultiplyAdd(exponent, TVec.Broadcast(Ln2High), f - (halfSquare - low));
-
-        var result = TVec.WhereGreater(x, zero, log,
-            TVec.WhereGreater(zero, x, TVec.Broadcast(double.NaN), TVec.Broadcast(double.NegativeInfinity)));
-        result += x * zero; // NaN in, NaN out (and −∞ → NaN); +0 or −0 otherwise
-        return TVec.WhereGreater(x, TVec.Broadcast(double.MaxValue), x, result);
+        return TVec.MultiplyAdd(exponent, TVec.Broadcast(Ln2High), f - (halfSquare - low));
     }
 
     /// <summary>(sin 2πt, cos 2πt): the argument in whole turns, so the reduction to an octant is exact.</summary>
@@ -146,7 +161,7 @@ internal static class ElementaryFunctions
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec RoundToEven<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
+    internal static TVec RoundToEven<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var shift = TVec.Broadcast(RoundingShift);
         return x + shift - shift;
@@ -176,4 +191,15 @@ internal static class ExponentBits
     public const ulong ShiftBits = 0x4330_0000_0000_0000;  // the bits of 2⁵²
     public const ulong MantissaMask = 0x000F_FFFF_FFFF_FFFF;
     public const ulong OneBits = 0x3FF0_0000_0000_0000;    // the bits of 1.0
+
+    /// <summary>
+    /// value·2ⁿ as value·2^⌊n/2⌉·2^(n−⌊n/2⌉): each factor a normal power of two, so results near overflow and in the
+    /// subnormal range scale right; the first product is exact, the second rounds once, as vscalefpd does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec ScaleInTwoFactors<TVec>(TVec value, TVec integral) where TVec : struct, ISimdDouble<TVec>
+    {
+        var half = ElementaryFunctions.RoundToEven(integral * TVec.Broadcast(0.5));
+        return value * TVec.PowerOfTwo(half) * TVec.PowerOfTwo(integral - half);
+    }
 }

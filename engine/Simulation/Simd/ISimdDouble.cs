@@ -33,8 +33,17 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
     /// <summary>2ⁿ for integral n in [−1022, 1023], built from its exponent bits.</summary>
     static abstract TSelf PowerOfTwo(TSelf integral);
 
+    /// <summary>
+    /// value·2ⁿ for integral n in [−1100, 1100], correctly rounded (one rounding, only when the result is subnormal):
+    /// one instruction with AVX-512 (vscalefpd), the same bits as <see cref="ExponentBits.ScaleInTwoFactors{TVec}"/>.
+    /// </summary>
+    static abstract TSelf ScaleByPowerOfTwo(TSelf value, TSelf integral);
+
     /// <summary>A positive normal x as m·2ᵉ with m in [1, 2): (m, e), from its bits.</summary>
     static abstract (TSelf Mantissa, TSelf Exponent) Decompose(TSelf value);
+
+    /// <summary>Whether left &gt; right in any element.</summary>
+    static abstract bool AnyGreater(TSelf left, TSelf right);
 
     /// <summary>1.0 in each element where left &gt; right, else 0.0.</summary>
     static abstract TSelf OneWhereGreater(TSelf left, TSelf right);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CarbonDerivatives.Engine.Simulation.Simd;
 
@@ -38,6 +39,8 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 Sqrt(SimdDouble256 v) => new(Vector256.Sqrt(v._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyGreater(SimdDouble256 l, SimdDouble256 r) => Vector256.GreaterThanAny(l._v, r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 OneWhereGreater(SimdDouble256 l, SimdDouble256 r) =>
         new(Vector256.GreaterThan(l._v, r._v) & Vector256<double>.One);
 
@@ -48,6 +51,10 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 PowerOfTwo(SimdDouble256 n) =>
         new(((n._v + Vector256.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdDouble256 ScaleByPowerOfTwo(SimdDouble256 v, SimdDouble256 n) =>
+        Avx512F.VL.IsSupported ? new(Avx512F.VL.Scale(v._v, n._v)) : ExponentBits.ScaleInTwoFactors(v, n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDouble256 Mantissa, SimdDouble256 Exponent) Decompose(SimdDouble256 v)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CarbonDerivatives.Engine.Simulation.Simd;
 
@@ -38,6 +39,8 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 Sqrt(SimdDouble512 v) => new(Vector512.Sqrt(v._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyGreater(SimdDouble512 l, SimdDouble512 r) => Vector512.GreaterThanAny(l._v, r._v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 OneWhereGreater(SimdDouble512 l, SimdDouble512 r) =>
         new(Vector512.GreaterThan(l._v, r._v) & Vector512<double>.One);
 
@@ -48,6 +51,10 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 PowerOfTwo(SimdDouble512 n) =>
         new(((n._v + Vector512.Create(ExponentBits.BiasedShift)).AsUInt64() << 52).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdDouble512 ScaleByPowerOfTwo(SimdDouble512 v, SimdDouble512 n) =>
+        Avx512F.IsSupported ? new(Avx512F.Scale(v._v, n._v)) : ExponentBits.ScaleInTwoFactors(v, n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDouble512 Mantissa, SimdDouble512 Exponent) Decompose(SimdDouble512 v)

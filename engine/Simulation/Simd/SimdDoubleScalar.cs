@@ -31,6 +31,8 @@ internal readonly struct SimdDoubleScalar(double value) : ISimdDouble<SimdDouble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar Sqrt(SimdDoubleScalar v) => new(Math.Sqrt(v._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyGreater(SimdDoubleScalar l, SimdDoubleScalar r) => l._v > r._v;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar OneWhereGreater(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v > r._v ? 1.0 : 0.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar WhereGreater(SimdDoubleScalar l, SimdDoubleScalar r, SimdDoubleScalar ifTrue, SimdDoubleScalar ifFalse) =>
@@ -39,6 +41,9 @@ internal readonly struct SimdDoubleScalar(double value) : ISimdDouble<SimdDouble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar PowerOfTwo(SimdDoubleScalar n) =>
         new(BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(n._v + ExponentBits.BiasedShift) << 52));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdDoubleScalar ScaleByPowerOfTwo(SimdDoubleScalar v, SimdDoubleScalar n) => new(Math.ScaleB(v._v, (int)n._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (SimdDoubleScalar Mantissa, SimdDoubleScalar Exponent) Decompose(SimdDoubleScalar v)

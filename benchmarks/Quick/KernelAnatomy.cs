@@ -1,0 +1,71 @@
+using CarbonDerivatives.Engine.Models;
+using CarbonDerivatives.Engine.Simulation;
+using CarbonDerivatives.Engine.Simulation.Simd;
+
+namespace CarbonDerivatives.Benchmarks.Quick;
+
+/// <summary>
+/// What one GBM path-step costs, piece by piece, on one block of 1,024 paths and one core: the normals alone, the exp
+/// alone, and the step as the engine runs it (draw a block of normals, then step). Each figure is the median of interleaved rounds, so the ratios come from the same minutes of the machine;
+/// cycles are at the nominal clock read from /proc/cpuinfo (turbo not counted).
+/// </summary>
+public static class KernelAnatomy
+{
+    private const int Rounds = 7, Repeats = 4_000, Block = SimulationPlan.BlockSize;
+
+    public static void Run(Dictionary<string, double> figures)
+    {
+        var random = new BlockRandomStream();
+        random.Reset(1, 0);
+        var normals = new double[Block];
+        var state = new double[Block];
+        var price = new double[Block];
+        var logs = Enumerable.Range(0, Block).Select(i => Math.Log(80) + 0.01 * (i % 50 - 25)).ToArray();
+        var stepper = new Black76Model(80, 0.45).Prepare(TimeGrid.Uniform(1, 252));
+        stepper.Initialize(state);
+
+        (string Key, string Name, Action Body)[] pieces =
+        [
+            ("normals", "normals (xoshiro256+, Box-Muller)", () => random.FillNormals(normals)),
+            ("exp", "exp", () => SimdMath.Exp(logs, price)),
+            ("gbm_step", "GBM step (draw the block's normals, then step)", () =>
+            {
+                random.FillNormals(normals);
+                stepper.Step(0, state, price, new StepRandoms(normals, [], []));
+            }),
+        ];
+        var seconds = pieces.Select(_ => new List<double>()).ToArray();
+        for (int round = -1; round < Rounds; round++) // round -1 warms the JIT up
+            for (int p = 0; p < pieces.Length; p++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (int r = 0; r < Repeats; r++) pieces[p].Body();
+                if (round >= 0) seconds[p].Add(clock.Elapsed.TotalSeconds);
+            }
+        double gigahertz = NominalGigahertz();
+        Console.WriteLine($"Kernel anatomy, one block of {Block:N0} paths, 1 core (median of {Rounds} interleaved rounds; cycles at {gigahertz:F2} GHz nominal):");
+        figures["nominal_clock_ghz"] = gigahertz;
+        for (int p = 0; p < pieces.Length; p++)
+        {
+            double nanoseconds = Median(seconds[p]) / ((double)Repeats * Block) * 1e9;
+            figures[$"anatomy_{pieces[p].Key}_ns_per_element"] = nanoseconds;
+            figures[$"anatomy_{pieces[p].Key}_cycles_per_element"] = nanoseconds * gigahertz;
+            Console.WriteLine($"  {pieces[p].Name,-44} {nanoseconds,7:F3} ns  {nanoseconds * gigahertz,6:F2} cycles per element  {1e3 / nanoseconds,8:F1} M/s");
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    /// <summary>The "cpu MHz" of /proc/cpuinfo (the TSC rate on a VM), or NaN where there is none.</summary>
+    private static double NominalGigahertz()
+    {
+        const string path = "/proc/cpuinfo";
+        if (!File.Exists(path)) return double.NaN;
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("cpu MHz", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line[(line.IndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) / 1e3;
+    }
+}
