@@ -130,8 +130,8 @@ public sealed class GpuBackend : ISimulationBackend, IDisposable
                 var group = job.Groups[g];
                 var model = models[g];
                 using var coefficients = _accelerator.Allocate1D(model.Coefficients);
-                using var offsets = _accelerator.Allocate1D(model.JumpCdfOffsets);
-                using var cdf = _accelerator.Allocate1D(model.JumpCdf.Length == 0 ? [0.0] : model.JumpCdf);
+                using var offsets = _accelerator.Allocate1D(model.TableOffsets);
+                using var table = _accelerator.Allocate1D(model.Table.Length == 0 ? [0.0] : model.Table);
                 using var devicePrices = _accelerator.Allocate1D<double>((long)group.Steps * count * b);
                 using var deviceStates = _accelerator.Allocate1D<double>((long)group.Steps * count * model.StateRows * b);
                 var parameters = new PathKernelParameters
@@ -148,7 +148,7 @@ public sealed class GpuBackend : ISimulationBackend, IDisposable
                     JumpMean = model.JumpMean,
                     JumpVolatility = model.JumpVolatility,
                 };
-                _kernel(count * PathKernel.Lanes, parameters, coefficients.View, offsets.View, cdf.View, scratch.View, devicePrices.View, deviceStates.View);
+                _kernel(count * PathKernel.Lanes, parameters, coefficients.View, offsets.View, table.View, scratch.View, devicePrices.View, deviceStates.View);
                 _accelerator.Synchronize();
                 prices[g] = devicePrices.GetAsArray1D();
                 states[g] = deviceStates.GetAsArray1D();

@@ -42,8 +42,8 @@ internal static class PathKernel
     public const int RandomRows = 3;
 
     /// <summary>The kernel; <paramref name="scratch"/> holds <see cref="RandomRows"/> × <see cref="PathsPerThread"/> doubles per thread.</summary>
-    public static void Simulate<TFma>(Index1D thread, PathKernelParameters p, ArrayView<double> coefficients, ArrayView<int> jumpCdfOffsets,
-        ArrayView<double> jumpCdf, ArrayView<double> scratch, ArrayView<double> prices, ArrayView<double> states)
+    public static void Simulate<TFma>(Index1D thread, PathKernelParameters p, ArrayView<double> coefficients, ArrayView<int> tableOffsets,
+        ArrayView<double> table, ArrayView<double> scratch, ArrayView<double> prices, ArrayView<double> states)
         where TFma : struct, IFusedMultiplyAdd
     {
         int index = thread, blockInRange = index / Lanes, lane = index % Lanes;
@@ -63,7 +63,7 @@ internal static class PathKernel
                 FillNormals<TFma>(scratch, jumpNormals, fresh, ref s0, ref s1, ref s2, ref s3);
                 FillUniforms<TFma>(scratch, uniforms, fresh, ref s0, ref s1, ref s2, ref s3);
             }
-            int cdfStart = jumpCdfOffsets[step], cdfEnd = jumpCdfOffsets[step + 1];
+            int tableStart = tableOffsets[step], tableEnd = tableOffsets[step + 1];
             double c0 = coefficients[DeviceModel.PerStep * step], c1 = coefficients[DeviceModel.PerStep * step + 1],
                 c2 = coefficients[DeviceModel.PerStep * step + 2];
             long here = ((long)step * p.Blocks + blockInRange) * p.StateRows * b, before = here - (long)p.Blocks * p.StateRows * b;
@@ -73,13 +73,13 @@ internal static class PathKernel
                 int path = lane + Lanes * j;
                 double z = scratch[brownian + j];
                 // A step with no CDF thresholds draws its jump numbers but applies no jump (as the CPU skips it).
-                bool jumpStep = p.Jumps != 0 && cdfEnd > cdfStart;
+                bool jumpStep = p.Jumps != 0 && tableEnd > tableStart;
                 double count = 0, zJump = 0;
                 if (jumpStep)
                 {
                     double u = scratch[uniforms + j];
                     zJump = scratch[jumpNormals + j];
-                    for (int t = cdfStart; t < cdfEnd; t++) count += u > jumpCdf[t] ? 1.0 : 0.0;
+                    for (int t = tableStart; t < tableEnd; t++) count += u > table[t] ? 1.0 : 0.0;
                 }
                 double spread = Math.Sqrt(count) * p.JumpVolatility;
                 if (p.Kind == (int)StepKind.AffineLog)
@@ -89,6 +89,24 @@ internal static class PathKernel
                     if (jumpStep) x = TFma.Apply(count, p.JumpMean, TFma.Apply(zJump, spread, x));
                     states[here + path] = x;
                     prices[priceRow + path] = ElementaryFunctions.Exp(new KernelDouble<TFma>(x)).Value;
+                }
+                else if (p.Kind == (int)StepKind.LocalVolatility)
+                {
+                    // LocalVolatilityStepper.Step and VarianceOverStep, operation for operation.
+                    double x = step == 0 ? p.InitialLogPrice : states[before + path];
+                    double u = (x - c0) / c1, variance;
+                    int last = tableEnd - tableStart - 1;
+                    if (!(u > 0)) variance = table[tableStart];
+                    else if (u >= last) variance = table[tableEnd - 1];
+                    else
+                    {
+                        int node = (int)u;
+                        double weight = u - node, left = table[tableStart + node];
+                        variance = left + weight * (table[tableStart + node + 1] - left);
+                    }
+                    x += TFma.Apply(Math.Sqrt(variance), z, -0.5 * variance);
+                    states[here + path] = x;
+                    prices[priceRow + path] = Math.Exp(x);
                 }
                 else
                 {
@@ -114,7 +132,7 @@ internal static class PathKernel
         {
             var u1 = Uniform<TFma>(Next(ref s0, ref s1, ref s2, ref s3));
             var u2 = Uniform<TFma>(Next(ref s0, ref s1, ref s2, ref s3));
-            var radius = KernelDouble<TFma>.Sqrt(KernelDouble<TFma>.Broadcast(-2.0) * ElementaryFunctions.Log(u1));
+            var radius = KernelDouble<TFma>.Sqrt(KernelDouble<TFma>.Broadcast(-2.0) * ElementaryFunctions.LogOfPositiveNormal(u1)); // as BlockRandomStream: u1 ≥ 2⁻⁵⁴
             var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
             scratch[row + 2 * k] = (radius * cos).Value;
             scratch[row + 2 * k + 1] = (radius * sin).Value;

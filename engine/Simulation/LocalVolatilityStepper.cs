@@ -51,6 +51,10 @@ public sealed class LocalVolatilityStepper : IPathStepper
     /// <inheritdoc/>
     public RandomDemand Demand { get; } = new(1, 0, 0);
 
+    /// <summary>ln F₀, the grid's lowest node and spacing, and σ²_loc·Δt at each node [step × Nodes], for a back end that steps elsewhere (gpu/).</summary>
+    internal (double InitialLogPrice, double Lowest, double Spacing, double[] VarianceTimesStep) Grid =>
+        (_initialLogPrice, _lowest, _spacing, _varianceTimesStep);
+
     /// <inheritdoc/>
     public ReadOnlySpan<double> ExpectedPrices => _expected;
 

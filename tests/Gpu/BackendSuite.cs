@@ -1,4 +1,6 @@
 using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Calibration.Smile;
+using CarbonDerivatives.Engine.Market.Smile;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Products;
@@ -6,6 +8,7 @@ using CarbonDerivatives.Engine.Simulation;
 using CarbonDerivatives.Engine.Simulation.Backends;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Tests.Simulation;
+using CarbonDerivatives.Tests.Smile;
 using CarbonDerivatives.Tests.Support;
 using Xunit;
 
@@ -69,6 +72,17 @@ public abstract class BackendSuite
         var option = new ResolvedBarrierOption(OptionType.Call, 75, BarrierDirection.Down, BarrierKnock.Out, 60, 0, 0.5, 70, 0.45, 0.98, 1);
         var estimate = MonteCarloRuns.Barrier(option, Settings(8_192, 185, control: true), steps: 26);
         McAssert.WithinStandardErrors(ReinerRubinsteinBarrier.PriceContinuous(option), estimate);
+    }
+
+    [Fact]
+    public void LocalVolEuropean_RepricesTheSurface_WithinFourStandardErrors()
+    {
+        // Dupire local vol from the EUA Dec-26 SVI fit reprices the smile's own OTM put (Black-76 at the strike's implied vol).
+        var surface = VolSurfaceCalibration.Calibrate([SmileQuotes.EuaDec26Smile()], new SmileCalibrationSettings(SmileModel.Svi)).Surface;
+        double forward = SmileQuotes.EuaDec26, expiry = 289 / 365.0, strike = 60;
+        var estimate = MonteCarloSimulator.Run(new LocalVolatilityModel(forward, surface), TimeGrid.Uniform(expiry, 30),
+            new EuropeanPayoff(OptionType.Put, strike), Settings(8_192, 187, antithetic: true));
+        McAssert.WithinStandardErrors(Black76.Price(OptionType.Put, forward, strike, expiry, surface.Volatility(expiry, strike), 1.0), estimate);
     }
 
     [Fact]
