@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CarbonDerivatives.Benchmarks.Cluster;
 using CarbonDerivatives.Benchmarks.Load;
 using CarbonDerivatives.Benchmarks.Quick;
 
@@ -12,6 +13,7 @@ namespace CarbonDerivatives.Benchmarks;
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
 /// <c>stochastic-vol</c>: only its Heston QE and regime-switching section (path-steps/s beside GBM).
 /// <c>local-vol</c>: only the quick mode's local-vol beside GBM section.
+/// <c>cluster [--paths N] [--runs N] [--json FILE]</c>: one node against 2- and 3-node localhost clusters, each node pinned to one core (<see cref="ClusterBenchmark"/>).
 /// <c>margin-backtest [--data DIR]</c>: the README's margin back-test table (<see cref="MarginBacktestReport"/>).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *</c> or <c>--filter *Rng*</c>.
 /// </summary>
@@ -27,6 +29,8 @@ public static class Program
             return QuickComparison.Run(args[1..], kernelsOnly: true);
         if (args.Length > 0 && args[0] == "load")
             return LoadCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "cluster")
+            return ClusterBenchmark.Run(args[1..]);
         if (args.Length > 0 && args[0] == "margin-backtest")
             return MarginBacktestReport.Run(args[1..]);
         if (args.Length > 0 && args[0] == "local-vol")

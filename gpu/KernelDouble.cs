@@ -32,9 +32,9 @@ internal readonly struct KernelDouble<TFma>(double value) : ISimdDouble<KernelDo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> MultiplyAdd(KernelDouble<TFma> a, KernelDouble<TFma> b, KernelDouble<TFma> c) => new(TFma.Apply(a.Value, b.Value, c.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static KernelDouble<TFma> Max(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(l.Value > r.Value ? l.Value : r.Value);
+    public static KernelDouble<TFma> Max(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(Math.Max(l.Value, r.Value)); // NaN in, NaN out, as the scalar tier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static KernelDouble<TFma> Min(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(l.Value < r.Value ? l.Value : r.Value);
+    public static KernelDouble<TFma> Min(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(Math.Min(l.Value, r.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> Sqrt(KernelDouble<TFma> v) => new(Math.Sqrt(v.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -11,5 +11,7 @@ internal static class ClusterRunMapper
         ShardsByNode = { report.ShardsBySilo.ToDictionary() },
         Shards = report.Shards,
         Retried = report.Retried,
+        RequestBytesPerShard = report.RequestBytesPerShard,
+        PartialBytes = report.PartialBytes,
     };
 }

@@ -25,7 +25,7 @@ internal static class RiskResultMapper
         }));
         result.Simulations.AddRange(risk.Simulations.Select(s => new Proto.SimulationInfo
         {
-            Underlying = s.Underlying, Paths = s.Paths, Positions = s.Positions, ElapsedMs = s.Elapsed.TotalMilliseconds, Groups = s.Groups,
+            Underlying = s.Underlying, Paths = s.Paths, Positions = s.Positions, ElapsedMs = s.Elapsed.TotalMilliseconds, Groups = s.Groups, Backend = s.Backend,
         }));
         return result;
     }

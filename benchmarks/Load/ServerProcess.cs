@@ -41,11 +41,13 @@ public sealed class ServerProcess : IDisposable
 
     /// <param name="quiet">Raise the server's log level to Warning (no per-call log lines).</param>
     /// <param name="apiKey">When set, the server accepts only this key, as a reader (its SHA-256 configured as an operator would).</param>
-    public static ServerProcess Start(string dll, bool quiet, string? apiKey = null)
+    /// <param name="extraArguments">More server arguments (configuration keys).</param>
+    /// <param name="pinnedCore">When set, the server runs on that core only (<c>taskset</c>): .NET then sees one processor.</param>
+    public static ServerProcess Start(string dll, bool quiet, string? apiKey = null, string[]? extraArguments = null, int? pinnedCore = null)
     {
         int port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(pinnedCore is null ? "dotnet" : "taskset")
         {
             // The working directory is the dll's, so the server finds its appsettings.json.
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -53,6 +55,8 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (pinnedCore is int core)
+            foreach (string arg in new[] { "-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet" }) start.ArgumentList.Add(arg);
         foreach (string arg in new[] { "exec", dll, "--urls", address.ToString().TrimEnd('/'), "--Carbon:WebUrls=" }) start.ArgumentList.Add(arg);
         if (quiet) start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         if (apiKey is not null)
@@ -62,6 +66,8 @@ public sealed class ServerProcess : IDisposable
                          $"--Carbon:Security:ApiKeys:0:Sha256={hash}", "--Carbon:Security:AnonymousRole=none" })
                 start.ArgumentList.Add(arg);
         }
+        foreach (string arg in extraArguments ?? []) start.ArgumentList.Add(arg);
+        if (pinnedCore is not null) start.Environment["DOTNET_TieredCompilation"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var server = new ServerProcess(process, address);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
@@ -81,7 +87,8 @@ public sealed class ServerProcess : IDisposable
         while (_lastLines.Count > KeptLines) _lastLines.TryDequeue(out _);
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

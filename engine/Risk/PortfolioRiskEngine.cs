@@ -108,7 +108,7 @@ public static class PortfolioRiskEngine
             }
             var (byUnderlying, byTenor, total) = aggregator.Totals(result);
             var simulations = simulated.GroupBy(s => s.Position.Underlying, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new UnderlyingSimulation(g.Key, result!.Paths, g.Count(), g.Sum(s => s.Plan.Parts.Count), result.Elapsed))
+                .Select(g => new UnderlyingSimulation(g.Key, result!.Paths, g.Count(), g.Sum(s => s.Plan.Parts.Count), result.Elapsed, result.Backend))
                 .ToImmutableArray();
             return new PortfolioRisk(portfolio.ReportingCurrency, [.. risks.Select(r => r!)], byUnderlying, byTenor, total, simulations, elapsed);
         });

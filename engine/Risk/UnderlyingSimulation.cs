@@ -6,4 +6,5 @@ namespace CarbonDerivatives.Engine.Risk;
 /// <param name="Positions">Simulated positions on the underlying.</param>
 /// <param name="Groups">Simulation groups their valuations asked for (before European options of one expiry merge into one).</param>
 /// <param name="Elapsed">Wall time of the book's whole simulation.</param>
-public sealed record UnderlyingSimulation(string Underlying, long Paths, int Positions, int Groups, TimeSpan Elapsed);
+/// <param name="Backend">Where the book's paths were computed (<see cref="Simulation.SimulationResult.Backend"/>).</param>
+public sealed record UnderlyingSimulation(string Underlying, long Paths, int Positions, int Groups, TimeSpan Elapsed, string Backend);

@@ -1,5 +1,3 @@
-using CarbonDerivatives.Engine.Numerics;
-
 namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>
@@ -36,15 +34,37 @@ internal sealed class CompliancePenaltyStepper : IPathStepper
 
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
     {
-        Simd.SimdMath.MultiplyAdd(randoms.Brownian[..state.Length], _increment[step], state, state);
-        double scale = _inverseScale[step];
-        if (double.IsPositiveInfinity(scale))
+        var kernel = new ComplianceStep
         {
-            // At T the conditional probability of non-compliance is 0 or 1 (Z = 0 has probability zero).
-            for (int i = 0; i < state.Length; i++) price[i] = state[i] > 0 ? _penalty : 0;
-            return;
+            State = state, Price = price, Normals = randoms.Brownian, Increment = _increment[step], InverseScale = _inverseScale[step], Penalty = _penalty,
+        };
+        Simd.SimdLoop.Run(ref kernel, state.Length);
+    }
+
+    /// <summary>Z' = Z + c·z, price π·Φ(Z'·w); at T (w = +∞) the digital π·1{Z' &gt; 0}: the conditional probability
+    /// of non-compliance is then 0 or 1 (Z = 0 has probability zero).</summary>
+    private ref struct ComplianceStep : Simd.ISimdKernel
+    {
+        public Span<double> State, Price;
+        public ReadOnlySpan<double> Normals;
+        public double Increment, InverseScale, Penalty;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
+        {
+            var increment = TVec.Broadcast(Increment);
+            var scale = TVec.Broadcast(InverseScale);
+            var penalty = TVec.Broadcast(Penalty);
+            var zero = TVec.Broadcast(0);
+            bool atCompliance = double.IsPositiveInfinity(InverseScale);
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var z = TVec.MultiplyAdd(TVec.Load(Normals, i), increment, TVec.Load(State, i));
+                z.Store(State, i);
+                var value = atCompliance ? TVec.WhereGreater(z, zero, penalty, zero) : penalty * Simd.NormalCdf.Cdf(z * scale);
+                value.Store(Price, i);
+            }
+            return i;
         }
-        // No vectorised normal CDF in TensorPrimitives: a scalar erfc per path, allocation-free.
-        for (int i = 0; i < state.Length; i++) price[i] = _penalty * NormalDistribution.Cdf(state[i] * scale);
     }
 }

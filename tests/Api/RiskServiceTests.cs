@@ -113,6 +113,25 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Sensitivities_OnTheGpuBackend_SameFiguresAsTheCpuAndTheReplySaysWhichRan()
+    {
+        RiskSettings On(SimulationBackend backend) => new()
+        {
+            Method = PricingMethod.MonteCarlo, MonteCarlo = new MonteCarloSettings { Paths = 4_096, Seed = 5, Backend = backend },
+        };
+        var cpuInputs = Book();
+        cpuInputs.Settings = On(SimulationBackend.Cpu);
+        var gpuInputs = Book();
+        gpuInputs.Settings = On(SimulationBackend.Gpu);
+        var (cpu, _) = await Sensitivities(cpuInputs);
+        var (gpu, _) = await Sensitivities(gpuInputs);
+        Assert.All(cpu.Simulations, s => Assert.Equal("cpu", s.Backend));
+        Assert.All(gpu.Simulations, s => Assert.StartsWith("gpu (", s.Backend));
+        Assert.Equal(cpu.Total.Measures.Price.Value, gpu.Total.Measures.Price.Value);
+        Assert.Equal(cpu.Total.Measures.Delta.Value, gpu.Total.Measures.Delta.Value);
+    }
+
+    [Fact]
     public async Task Sensitivities_OneBadPosition_ReportedAndTheOthersStillPriced()
     {
         var (result, _) = await Sensitivities(Inputs(Option("ok", "EUA", OptionRight.Call, 75, 1, PositionSide.Long),

@@ -1,16 +1,11 @@
-using CarbonDerivatives.Api.Hosting;
-using CarbonDerivatives.Api.Mapping;
-using CarbonDerivatives.Api.Portfolios;
-using CarbonDerivatives.Api.Snapshots;
-using CarbonDerivatives.Api.Storage;
 using CarbonDerivatives.Protos.V1;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CarbonDerivatives.Tests.Cluster;
 
 /// <summary>
 /// The cluster tests' book: 300 positions over the five underlyings of the default snapshot (EUA, UKA, CCA, CEA, SO2),
-/// options of three expiries on each front future with strikes 80%..120% of it, and futures, in four currencies.
+/// options of three expiries on each front future with strikes 80%..120% of it, and futures, in four currencies. Proto
+/// messages only: the cluster benchmark compiles this file too.
 /// </summary>
 internal static class ClusterBook
 {
@@ -65,18 +60,4 @@ internal static class ClusterBook
         foreach (var s in result.Simulations) s.ElapsedMs = 0;
         return result;
     }
-
-    /// <summary>The server's default options.</summary>
-    public static readonly ServerOptions Options = new();
-
-    /// <summary>The one-node Sensitivities result of <paramref name="request"/> (the engine on its own), timings cleared.</summary>
-    public static SensitivitiesResult SingleNode(SensitivitiesRequest request)
-    {
-        var c = RiskRequestMapper.ToDomain(request.Inputs, Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), Options);
-        return WithoutTimings(RiskResultMapper.Sensitivities(Engine.Risk.PortfolioRiskEngine.Compute(c.Portfolio, c.Market, c.Fx, c.Settings), 0, _ => null));
-    }
-
-    /// <summary>A snapshot store holding only the default snapshot.</summary>
-    public static SnapshotStore Snapshots() =>
-        new(new InMemoryDocumentStore(), Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SnapshotStore>.Instance);
 }

@@ -39,7 +39,7 @@ public sealed class ClusterProcessTests
             Assert.Equal(64, killed.Cluster.ShardsByNode.Values.Sum());
             Assert.True(killed.Cluster.Retried >= 1, "the shards node 3 had running were run again");
             killed.Cluster = null;
-            Assert.Equal(ClusterBook.SingleNode(request), ClusterBook.WithoutTimings(killed));
+            Assert.Equal(ClusterReference.SingleNode(request), ClusterBook.WithoutTimings(killed));
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed class ClusterRiskTests
 
         var (risk, report) = await cluster.Risk.Sensitivities(request, null, CancellationToken.None);
 
-        var expected = ClusterBook.SingleNode(request);
+        var expected = ClusterReference.SingleNode(request);
         Assert.Equal(300, expected.Positions.Count);
         Assert.Equal(5, expected.ByUnderlying.Count);
         Assert.All(expected.Positions, p => Assert.Null(p.Error));
@@ -44,8 +44,8 @@ public sealed class ClusterRiskTests
 
         var (var, report) = await cluster.Risk.ValueAtRisk(request, null, CancellationToken.None);
 
-        var c = RiskRequestMapper.ToDomain(request.Inputs, ClusterBook.Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), ClusterBook.Options);
-        var expected = MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, VarRequestMapper.MonteCarlo(request, ClusterBook.Options), c.Settings);
+        var c = RiskRequestMapper.ToDomain(request.Inputs, ClusterReference.Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), ClusterReference.Options);
+        var expected = MonteCarloVaR.Compute(c.Portfolio, c.Market, c.Fx, VarRequestMapper.MonteCarlo(request, ClusterReference.Options), c.Settings);
         Assert.Empty(expected.Errors);
         Assert.Equal(16_384, var.Scenarios);
         // Protobuf equality compares the doubles bit for bit.
@@ -67,7 +67,7 @@ public sealed class ClusterRiskTests
         var (risk, report) = await job;
         await kill;
 
-        Assert.Equal(ClusterBook.SingleNode(request), ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
+        Assert.Equal(ClusterReference.SingleNode(request), ClusterBook.WithoutTimings(RiskResultMapper.Sensitivities(risk, 0, _ => null)));
         Assert.True(report!.Retried >= 1, "the killed silo's running shard was run again");
         Assert.Equal(report.Shards, report.ShardsBySilo.Values.Sum());
     }

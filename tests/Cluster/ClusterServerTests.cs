@@ -33,6 +33,9 @@ public sealed class ClusterServerTests
             Assert.Null(expected.Cluster);
             Assert.Equal(32, clustered.Cluster.Shards);
             Assert.Equal(2, clustered.Cluster.ShardsByNode.Count);
+            // What travelled: every shard carries the request (its portfolio's 300 positions inline), each partial comes back.
+            Assert.True(clustered.Cluster.RequestBytesPerShard > request.CalculateSize(), $"request bytes per shard {clustered.Cluster.RequestBytesPerShard}");
+            Assert.True(clustered.Cluster.PartialBytes >= 32 * 8, $"partial bytes {clustered.Cluster.PartialBytes}");
             clustered.Cluster = null;
             Assert.Equal(ClusterBook.WithoutTimings(expected), ClusterBook.WithoutTimings(clustered));
         }

@@ -30,6 +30,8 @@ public sealed class PortfolioPassTests(CpuAcceleratorFixture fixture) : IClassFi
         var expected = PortfolioRiskEngine.Compute(book, EuaMarket(), Fx, cpu);
         var actual = PortfolioRiskEngine.Compute(book, EuaMarket(), Fx, gpu);
         Assert.All(actual.Positions, p => Assert.Null(p.Error));
+        Assert.All(actual.Simulations, s => Assert.Equal(fixture.Backend.Name, s.Backend));
+        Assert.All(expected.Simulations, s => Assert.Equal("cpu", s.Backend));
         for (int i = 0; i < expected.Positions.Length; i++)
         {
             var (e, a) = (expected.Positions[i].Measures!, actual.Positions[i].Measures!);

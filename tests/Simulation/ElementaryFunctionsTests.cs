@@ -4,7 +4,7 @@ using Xunit;
 namespace CarbonDerivatives.Tests.Simulation;
 
 /// <summary>
-/// The engine's own exp, log and sin/cos: within 2 ulp of the runtime's scalar Math functions (the reference, which
+/// The engine's own exp, log, sin/cos (and the normal CDF built on exp, within its stated error): within 2 ulp of the runtime's scalar Math functions (the reference, which
 /// is correctly rounded or nearly so), and bit for bit the same on the 512-bit, 256-bit and scalar tiers — the vector
 /// tiers run in software where the CPU lacks them, so all three are checked on any machine.
 /// </summary>
@@ -78,6 +78,68 @@ public class ElementaryFunctionsTests
             TVec.ScaleByPowerOfTwo(TVec.Load(values, i), TVec.Load(powers, i)).Store(results, i);
         return results;
     }
+
+    /// <summary>Φ at points of scripts/normal_cdf_coefficients.py's table (mpmath, 50 digits), on every tier.</summary>
+    [Theory]
+    [InlineData(-37, 5.7255712225245768e-300)]
+    [InlineData(-30, 4.9067139271481871e-198)]
+    [InlineData(-20, 2.7536241186062337e-89)]
+    [InlineData(-12, 1.776482112077679e-33)]
+    [InlineData(-8, 6.2209605742717841e-16)]
+    [InlineData(-6, 9.8658764503769814e-10)]
+    [InlineData(-5, 2.8665157187919391e-7)]
+    [InlineData(-4, 3.1671241833119921e-5)]
+    [InlineData(-3, 1.3498980316300945e-3)]
+    [InlineData(-2.5, 6.2096653257761352e-3)]
+    [InlineData(-2, 2.2750131948179207e-2)]
+    [InlineData(-1.5, 6.6807201268858066e-2)]
+    [InlineData(-1, 1.5865525393145705e-1)]
+    [InlineData(-0.75, 2.266273523768682e-1)]
+    [InlineData(-0.5, 3.085375387259869e-1)]
+    [InlineData(-0.25, 4.0129367431707628e-1)]
+    [InlineData(-0.1, 4.6017216272297102e-1)]
+    [InlineData(-0.001, 4.9960105778608894e-1)]
+    [InlineData(0, 5.0e-1)]
+    [InlineData(0.001, 5.0039894221391106e-1)]
+    [InlineData(0.1, 5.3982783727702898e-1)]
+    [InlineData(0.5, 6.914624612740131e-1)]
+    [InlineData(1, 8.4134474606854295e-1)]
+    [InlineData(2, 9.7724986805182079e-1)]
+    [InlineData(3, 9.9865010196836991e-1)]
+    [InlineData(5, 9.9999971334842812e-1)]
+    [InlineData(8, 9.9999999999999938e-1)]
+    [InlineData(9, 1.0)]
+    public void NormalCdf_MatchesMpmathTable(double x, double expected)
+    {
+        var results = new[] { Tier512([x], NormalCdf.Cdf), Tier256([x], NormalCdf.Cdf), TierScalar([x], NormalCdf.Cdf) };
+        foreach (var result in results)
+            Assert.True(Math.Abs(result[0] - expected) <= NormalCdfTolerance(x, expected), $"Φ({x:R}) = {result[0]:R}, expected {expected:R}");
+    }
+
+    [Fact]
+    public void NormalCdf_AgreesWithMathNet_SameBitsOnEveryTier()
+    {
+        var random = new Random(23);
+        var inputs = Enumerable.Range(0, Samples).Select(i => i % 4 == 0 ? -37 + 46 * random.NextDouble() : -6 + 12 * random.NextDouble()).ToArray();
+        var wide = Tier512(inputs, NormalCdf.Cdf);
+        var narrow = Tier256(inputs, NormalCdf.Cdf);
+        var scalar = TierScalar(inputs, NormalCdf.Cdf);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            double reference = 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(-inputs[i] / Math.Sqrt(2)); // MathNet's erfc
+            Assert.True(Math.Abs(wide[i] - reference) <= NormalCdfTolerance(inputs[i], reference), $"Φ({inputs[i]:R}) = {wide[i]:R}, MathNet {reference:R}");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(wide[i]), BitConverter.DoubleToInt64Bits(narrow[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(wide[i]), BitConverter.DoubleToInt64Bits(scalar[i]));
+        }
+        var special = Tier512([double.NegativeInfinity, double.PositiveInfinity, double.NaN], NormalCdf.Cdf);
+        Assert.Equal([0.0, 1.0], special[..2]);
+        Assert.True(double.IsNaN(special[2]));
+    }
+
+    /// <summary>NormalCdf's stated accuracy: relative (1 + x²/2)·2⁻⁵² in the lower tail (a factor 4 of margin, plus
+    /// the reference's own ulp), 5e-16 absolute in the upper half (Φ(−x) to a few ulp, then 1 − Φ(−x) rounds).</summary>
+    private static double NormalCdfTolerance(double x, double expected) =>
+        x <= 0 ? (4 * (1 + x * x / 2) + 2) * Math.Pow(2, -52) * expected : 5e-16;
 
     [Fact]
     public void Log_OfZeroNegativeInfinityAndNaN()
