@@ -4,10 +4,11 @@ using CarbonDerivatives.Engine.Validation;
 namespace CarbonDerivatives.Engine.Models;
 
 /// <summary>
-/// Several futures, each Black-76 or Merton jump-diffusion (<see cref="FuturesLeg"/>), whose Brownian
+/// Several futures, each Black-76, Merton jump-diffusion or local volatility (<see cref="FuturesLeg"/>), whose Brownian
 /// motions are correlated (dWᵢ dWⱼ = ρᵢⱼ dt) and whose jumps are independent per leg. The simulated
 /// price is the weighted sum S = Σ wᵢFᵢ (e.g. a spread w₁F₁ − w₂F₂, which may be negative), so the
-/// existing payoffs value options on it. Each leg's step is exact (see <see cref="MertonJumpDiffusionModel"/>);
+/// existing payoffs value options on it. Each Black-76 or Merton leg's step is exact (see <see cref="MertonJumpDiffusionModel"/>),
+/// a local-volatility leg is stepped on the grid (see <see cref="LocalVolatilityStepper"/>);
 /// the correlated normals are L·ε with L the Cholesky factor of the correlation matrix.
 /// </summary>
 public sealed class CorrelatedFuturesModel : IPathModel
@@ -35,6 +36,8 @@ public sealed class CorrelatedFuturesModel : IPathModel
             Guard.Positive(legs[i].Forward, $"legs[{i}].forward");
             Guard.InRange(legs[i].Volatility, 0, 10, $"legs[{i}].volatility");
             Guard.Finite(legs[i].Weight, $"legs[{i}].weight");
+            if (legs[i].LocalVolatilitySurface is not null && legs[i].Jumps is not null)
+                Guard.Fail($"legs[{i}].jumps", "a local-volatility leg has no jumps");
         }
         _legs = legs.ToArray();
         _correlation = (double[,])correlation.Clone();
@@ -61,7 +64,9 @@ public sealed class CorrelatedFuturesModel : IPathModel
     public IPathStepper Prepare(TimeGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var legSteppers = _legs.Select(leg => new MertonJumpDiffusionModel(leg.Forward, leg.Volatility, leg.Jumps).Prepare(grid)).ToArray();
+        var legSteppers = _legs.Select(leg => leg.LocalVolatilitySurface is { } surface
+            ? new LocalVolatilityModel(leg.Forward, surface, leg.LocalVolatilityShift).Prepare(grid)
+            : new MertonJumpDiffusionModel(leg.Forward, leg.Volatility, leg.Jumps).Prepare(grid)).ToArray();
         return new CorrelatedLegsStepper(legSteppers, _legs.Select(l => l.Forward).ToArray(), _legs.Select(l => l.Weight).ToArray(),
             Loadings, grid, TracksBrownian);
     }

@@ -1,4 +1,5 @@
 using CarbonDerivatives.Engine.Market;
+using CarbonDerivatives.Engine.Market.Smile;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Pricing.ClosedForms;
 using CarbonDerivatives.Engine.Pricing.MonteCarlo;
@@ -170,6 +171,12 @@ public static class Pricers
     private static SimulatedPlan SimulatedSpread(SpreadOption spread, MarketSnapshot market, PricingInputs inputs)
     {
         var o = ResolveSpread(spread, market, inputs);
+        // Legs on a smile surface follow its local volatility, so each leg's marginal reprices the smile (Black-76 only).
+        SmileSurface? Smile(string underlying) =>
+            inputs.Model is Black76Dynamics && market.VolSurfaces.TryGetValue(underlying, out var surface) ? surface as SmileSurface : null;
+        SmileSurface?[] smiles = [Smile(spread.Leg1.Underlying), Smile(spread.Leg2.Underlying)];
+        if (smiles.Any(s => s is not null))
+            return LocalVolatilitySpreadSimulation.Plan(o, smiles, inputs, spread.Currency, PathModels.MethodName(new LocalVolatilityDynamics(smiles.First(s => s is not null)!, 0)));
         LogNormalJumps? jumps = inputs.Model is MertonDynamics merton ? merton.Jumps : null;
         return SpreadSimulation.Plan(o, [jumps, jumps], inputs, spread.Currency, PathModels.MethodName(inputs.Model));
     }
