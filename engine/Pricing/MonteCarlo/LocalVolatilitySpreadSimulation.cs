@@ -12,9 +12,9 @@ namespace CarbonDerivatives.Engine.Pricing.MonteCarlo;
 /// Spread options whose legs sit on smile surfaces: each such leg follows the Dupire local volatility of its surface (so
 /// its marginal reprices the surface's Europeans), a leg without a smile stays Black-76, and the legs' Brownian motions
 /// are correlated by ρ. The price scaling and Brownian rebuilding that <see cref="SpreadSimulation"/> uses for its Greeks
-/// hold only for lognormal legs, so here every Greek is a central difference of whole revaluations on common random
-/// numbers: F·(1 ± 1%) with the local-vol surface held (sticky local vol), the leg's local vol shifted by ± 1 point,
-/// ρ ± min(0.01, (1 − |ρ|)/2), the valuation date moved by ± one day; rho = −T·V.
+/// hold only for lognormal legs, so here each revaluation of <see cref="SpreadGreekStencils"/> is a whole simulation on
+/// common random numbers: F·(1 ± 1%) with the local-vol surface held (sticky local vol), the leg's local vol shifted by the
+/// vol bump, ρ bumped; theta moves the valuation date by ± one day; rho = −T·V.
 /// </summary>
 internal static class LocalVolatilitySpreadSimulation
 {
@@ -34,51 +34,26 @@ internal static class LocalVolatilitySpreadSimulation
         var basis = revaluations.Of(Scenario.Base);
         var figures = new Dictionary<Figure, FigureMeasure>();
         var value = inputs.MonteCarlo.ControlVariate
-            ? MonteCarloSimulator.ValueMeasure(revaluations.Group(basis.Part), basis.Part, true).Scale(basis.Weight)
-            : Measure.Of(basis.Part, 0, basis.Weight);
+            ? MonteCarloSimulator.ValueMeasure(revaluations.Group(basis.Group), basis.Group, true).Scale(basis.Weight)
+            : new Measure([basis]);
         figures[Figure.Value] = new(value, GreekMethod.MonteCarlo);
         if (!inputs.Greeks) return new SimulatedPlan(revaluations.Parts, figures, currency, method);
 
-        double h = SpreadSimulation.PriceBump, dv = SpreadSimulation.VolatilityBump, f1 = option.Leg1.Forward, f2 = option.Leg2.Forward;
-        double rho = option.Correlation, dr = Math.Min(SpreadSimulation.CorrelationBump, (1 - Math.Abs(rho)) / 2);
-        Scenario Leg1(double m) => new(m, 1, 0, 0, 0, 0);
-        Scenario Leg2(double m) => new(1, m, 0, 0, 0, 0);
-        var delta1 = new[] { (Leg1(1 + h), 1 / (2 * h * f1)), (Leg1(1 - h), -1 / (2 * h * f1)) };
-        var delta2 = new[] { (Leg2(1 + h), 1 / (2 * h * f2)), (Leg2(1 - h), -1 / (2 * h * f2)) };
-        var gamma1 = new[] { (Leg1(1 + h), 1 / Square(h * f1)), (Scenario.Base, -2 / Square(h * f1)), (Leg1(1 - h), 1 / Square(h * f1)) };
-        var gamma2 = new[] { (Leg2(1 + h), 1 / Square(h * f2)), (Scenario.Base, -2 / Square(h * f2)), (Leg2(1 - h), 1 / Square(h * f2)) };
-        double c = 1 / (4 * h * h * f1 * f2);
-        var cross = new[]
-        {
-            (new Scenario(1 + h, 1 + h, 0, 0, 0, 0), c), (new Scenario(1 + h, 1 - h, 0, 0, 0, 0), -c),
-            (new Scenario(1 - h, 1 + h, 0, 0, 0, 0), -c), (new Scenario(1 - h, 1 - h, 0, 0, 0, 0), c),
-        };
-        var vega1 = new[] { (new Scenario(1, 1, dv, 0, 0, 0), 1 / (2 * dv)), (new Scenario(1, 1, -dv, 0, 0, 0), -1 / (2 * dv)) };
-        var vega2 = new[] { (new Scenario(1, 1, 0, dv, 0, 0), 1 / (2 * dv)), (new Scenario(1, 1, 0, -dv, 0, 0), -1 / (2 * dv)) };
-        var correlation = new[] { (new Scenario(1, 1, 0, 0, dr, 0), 1 / (2 * dr)), (new Scenario(1, 1, 0, 0, -dr, 0), -1 / (2 * dr)) };
+        // Vol bumps as shifts of each leg's vol (a smile leg's local vol) from the resolved implied vol.
+        double s1 = option.Leg1.Volatility, s2 = option.Leg2.Volatility, rho = option.Correlation;
+        foreach (var (figure, measure) in SpreadGreekStencils.Figures(option, (m1, m2) => revaluations.Of(new(m1, m2, 0, 0, 0, 0)),
+                     (v1, v2, r) => revaluations.Of(new(1, 1, v1 - s1, v2 - s2, r - rho, 0))))
+            figures[figure] = measure;
         var (_, _, _, theta, _) = RevaluationGreeks.Stencils(1, 0, option.Expiry / 2, RevaluationGreeks.Bumps.MonteCarlo);
-        var thetaTerms = theta.Points.Select(p => (new Scenario(1, 1, 0, 0, 0, p.Shift.TimeShift), p.Weight)).ToArray();
-
-        Measure Combination(IEnumerable<(Scenario Scenario, double Weight)> terms) =>
-            new([.. terms.Select(t => (Run: revaluations.Of(t.Scenario), t.Weight)).GroupBy(t => t.Run.Part)
-                .Select(g => new MeasureTerm(g.Key, 0, g.Sum(t => t.Weight * t.Run.Weight)))]);
-        figures[Figure.Delta1] = new(Combination(delta1), GreekMethod.CrnBump);
-        figures[Figure.Delta2] = new(Combination(delta2), GreekMethod.CrnBump);
-        figures[Figure.Gamma1] = new(Combination(gamma1), GreekMethod.CrnBump);
-        figures[Figure.Gamma2] = new(Combination(gamma2), GreekMethod.CrnBump);
-        figures[Figure.CrossGamma] = new(Combination(cross), GreekMethod.CrnBump);
-        figures[Figure.Vega1] = new(Combination(vega1), GreekMethod.CrnBump);
-        figures[Figure.Vega2] = new(Combination(vega2), GreekMethod.CrnBump);
-        figures[Figure.CorrelationSensitivity] = new(Combination(correlation), GreekMethod.CrnBump);
-        figures[Figure.Delta] = new(Combination([.. delta1, .. delta2]), GreekMethod.CrnBump);
-        figures[Figure.Gamma] = new(Combination([.. gamma1, .. cross.Select(t => (t.Item1, 2 * t.Item2)), .. gamma2]), GreekMethod.CrnBump);
-        figures[Figure.Vega] = new(Combination([.. vega1, .. vega2]), GreekMethod.CrnBump);
-        figures[Figure.Theta] = new(thetaTerms.Length > 0 ? Combination(thetaTerms) : Measure.Of(basis.Part, 0, 0), GreekMethod.CrnBump);
-        figures[Figure.Rho] = new(Measure.Of(basis.Part, 0, -option.Expiry * basis.Weight), GreekMethod.Pathwise);
+        var thetaTerms = theta.Points.Select(p =>
+        {
+            var term = revaluations.Of(new(1, 1, 0, 0, 0, p.Shift.TimeShift));
+            return term with { Weight = term.Weight * p.Weight };
+        }).ToArray();
+        figures[Figure.Theta] = new(thetaTerms.Length > 0 ? new Measure(thetaTerms) : Measure.Of(basis.Group, 0, 0), GreekMethod.CrnBump);
+        figures[Figure.Rho] = new(Measure.Of(basis.Group, 0, -option.Expiry * basis.Weight), GreekMethod.Pathwise);
         return new SimulatedPlan(revaluations.Parts, figures, currency, method);
     }
-
-    private static double Square(double x) => x * x;
 
     /// <summary>
     /// A revaluation: leg prices scaled by m₁, m₂, vols (local or Black) shifted by d₁, d₂, correlation shifted by dρ,
@@ -93,14 +68,14 @@ internal static class LocalVolatilitySpreadSimulation
     private sealed class Revaluations(ResolvedSpreadOption option, IReadOnlyList<SmileSurface?> smiles)
     {
         private readonly List<SimulationPart> _parts = [];
-        private readonly Dictionary<Scenario, (int Part, double Weight)> _index = [];
+        private readonly Dictionary<Scenario, MeasureTerm> _index = [];
 
         public IReadOnlyList<SimulationPart> Parts => _parts;
 
         public SimulationGroup Group(int part) => ((GroupPart)_parts[part]).Group;
 
-        /// <summary>The group of <paramref name="scenario"/> and the weight of its output 0 (its discount factor times the lot).</summary>
-        public (int Part, double Weight) Of(Scenario scenario)
+        /// <summary>The value term of <paramref name="scenario"/>: its group's output 0, weighted by its discount factor times the lot.</summary>
+        public MeasureTerm Of(Scenario scenario)
         {
             if (_index.TryGetValue(scenario, out var known)) return known;
             var shift1 = new MarketShift(scenario.M1, scenario.D1, scenario.Dt, 0);
@@ -114,7 +89,7 @@ internal static class LocalVolatilitySpreadSimulation
             var model = new CorrelatedFuturesModel(legs, new[,] { { 1, rho }, { rho, 1 } });
             int steps = Math.Max(1, (int)Math.Ceiling(shifted.Expiry * StepsPerYear));
             _parts.Add(new GroupPart(new SimulationGroup(model, TimeGrid.Uniform(shifted.Expiry, steps), EuropeanPayoff.OnSpread(option.Type, option.Strike))));
-            return _index[scenario] = (_parts.Count - 1, shifted.DiscountFactor * option.LotSize);
+            return _index[scenario] = new MeasureTerm(_parts.Count - 1, 0, shifted.DiscountFactor * option.LotSize);
         }
 
         private static FuturesLeg Leg(double forward, double volatility, double weight, SmileSurface? smile, double shift) =>

@@ -49,41 +49,18 @@ internal static class SpreadSimulation
         }
 
         var scenarios = new ScenarioSet(option, model.Loadings);
-        double h = PriceBump, up = 1 + h, down = 1 - h, f1 = option.Leg1.Forward, f2 = option.Leg2.Forward;
-        double s1 = option.Leg1.Volatility, s2 = option.Leg2.Volatility, dv = VolatilityBump;
-        double low1 = Math.Max(s1 - dv, 0), low2 = Math.Max(s2 - dv, 0); // one-sided below a volatility under the bump
-        double rho = option.Correlation, dr = Math.Min(CorrelationBump, (1 - Math.Abs(rho)) / 2);
         int basis = scenarios.Prices(1, 1);
-        var delta1 = new[] { (scenarios.Prices(up, 1), 1 / (2 * h * f1)), (scenarios.Prices(down, 1), -1 / (2 * h * f1)) };
-        var delta2 = new[] { (scenarios.Prices(1, up), 1 / (2 * h * f2)), (scenarios.Prices(1, down), -1 / (2 * h * f2)) };
-        var gamma1 = new[] { (scenarios.Prices(up, 1), 1 / Square(h * f1)), (basis, -2 / Square(h * f1)), (scenarios.Prices(down, 1), 1 / Square(h * f1)) };
-        var gamma2 = new[] { (scenarios.Prices(1, up), 1 / Square(h * f2)), (basis, -2 / Square(h * f2)), (scenarios.Prices(1, down), 1 / Square(h * f2)) };
-        double c = 1 / (4 * h * h * f1 * f2);
-        var cross = new[] { (scenarios.Prices(up, up), c), (scenarios.Prices(up, down), -c), (scenarios.Prices(down, up), -c), (scenarios.Prices(down, down), c) };
-        var vega1 = new[] { (scenarios.Dynamics(s1 + dv, s2, rho), 1 / (s1 + dv - low1)), (scenarios.Dynamics(low1, s2, rho), -1 / (s1 + dv - low1)) };
-        var vega2 = new[] { (scenarios.Dynamics(s1, s2 + dv, rho), 1 / (s2 + dv - low2)), (scenarios.Dynamics(s1, low2, rho), -1 / (s2 + dv - low2)) };
-        var correlation = new[] { (scenarios.Dynamics(s1, s2, rho + dr), 1 / (2 * dr)), (scenarios.Dynamics(s1, s2, rho - dr), -1 / (2 * dr)) };
+        var greeks = SpreadGreekStencils.Figures(option, (m1, m2) => new MeasureTerm(0, scenarios.Prices(m1, m2), scale),
+            (s1, s2, rho) => new MeasureTerm(0, scenarios.Dynamics(s1, s2, rho), scale));
 
         var payoff = new SpreadScenarioPayoff(option.Type, option.Strike, scenarios.All);
         var tracked = new SimulationGroup(model.WithBrownianTracking(), TimeGrid.Uniform(option.Expiry, steps), payoff);
         parts.Add(new GroupPart(tracked));
-        Measure Combination(IEnumerable<(int Scenario, double Weight)> terms) =>
-            new([.. terms.GroupBy(t => t.Scenario).Select(g => new MeasureTerm(0, g.Key, g.Sum(t => t.Weight) * scale))]);
         var value = inputs.MonteCarlo.ControlVariate
             ? new Measure([new MeasureTerm(0, basis, scale)], [new MeasureTerm(0, payoff.SpreadOutput, scale)], scale * tracked.KnownMean(payoff.SpreadOutput))
             : Measure.Of(0, basis, scale);
         figures[Figure.Value] = new(value, GreekMethod.MonteCarlo);
-        figures[Figure.Delta1] = new(Combination(delta1), GreekMethod.CrnBump);
-        figures[Figure.Delta2] = new(Combination(delta2), GreekMethod.CrnBump);
-        figures[Figure.Gamma1] = new(Combination(gamma1), GreekMethod.CrnBump);
-        figures[Figure.Gamma2] = new(Combination(gamma2), GreekMethod.CrnBump);
-        figures[Figure.CrossGamma] = new(Combination(cross), GreekMethod.CrnBump);
-        figures[Figure.Vega1] = new(Combination(vega1), GreekMethod.CrnBump);
-        figures[Figure.Vega2] = new(Combination(vega2), GreekMethod.CrnBump);
-        figures[Figure.CorrelationSensitivity] = new(Combination(correlation), GreekMethod.CrnBump);
-        figures[Figure.Delta] = new(Combination([.. delta1, .. delta2]), GreekMethod.CrnBump);
-        figures[Figure.Gamma] = new(Combination([.. gamma1, .. cross.Select(t => (t.Item1, 2 * t.Item2)), .. gamma2]), GreekMethod.CrnBump);
-        figures[Figure.Vega] = new(Combination([.. vega1, .. vega2]), GreekMethod.CrnBump);
+        foreach (var (figure, measure) in greeks) figures[figure] = measure;
         figures[Figure.Rho] = new(Measure.Of(0, basis, -option.Expiry * scale), GreekMethod.Pathwise);
 
         // Theta: the valuation date moved by ±one day (the legs' forwards, vols and correlation held), each a plain simulation on the same streams.
@@ -116,8 +93,6 @@ internal static class SpreadSimulation
         };
         return new CorrelatedFuturesModel(legs, new[,] { { 1, option.Correlation }, { option.Correlation, 1 } });
     }
-
-    private static double Square(double x) => x * x;
 
     /// <summary>The scenarios of one option, each added once; their indices are the payoff's outputs.</summary>
     private sealed class ScenarioSet(ResolvedSpreadOption option, double[,] loadings)
