@@ -84,4 +84,17 @@ public sealed class VegaBucketsServiceTests(ServerFixture server) : IClassFixtur
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal(field, e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }
+    [Fact]
+    public async Task VegaBuckets_BadPositionWithAHugeId_NamesThePositionInABoundedStatus()
+    {
+        var request = Request();
+        string id = new('x', 10_000);
+        request.Inputs.Portfolio.Positions.Add(Option(id, OptionRight.Call, double.NaN, "2026-12-16", "2026-12-21", 1, PositionSide.Long));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.VegaBucketsAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        string field = e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field;
+        Assert.StartsWith("inputs.portfolio.positions[xxxx", field);
+        Assert.Matches(@"\.\.\. \(10,0\d\d characters\)$", field);
+        Assert.True(field.Length <= 512, $"field path of {field.Length} characters");
+    }
 }
