@@ -7,9 +7,34 @@ namespace CarbonDerivatives.Api.Errors;
 /// <summary>Builders of RpcExceptions with explicit status codes and google.rpc error details.</summary>
 internal static class RpcErrors
 {
+    /// <summary>Longest field path or quota subject a status carries: a field path echoes request data (a position id,
+    /// a spec name), and a client's megabyte id must not come back as a megabyte trailer.</summary>
+    public const int MaxFieldLength = 512;
+
+    /// <summary>Longest description a status carries.</summary>
+    public const int MaxDescriptionLength = 2048;
+
+    /// <summary>Most field violations one status lists; the last entry says how many more there were.</summary>
+    public const int MaxViolations = 20;
+
+    /// <summary>The text itself when short enough, else its start and how long it was: a client still sees which
+    /// field it was, and the status stays within HTTP/2 header limits.</summary>
+    public static string Bounded(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var suffix = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({text.Length:N0} characters)");
+        return string.Concat(text.AsSpan(0, Math.Max(0, max - suffix.Length)), suffix);
+    }
+
     /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest naming <paramref name="field"/>.</summary>
     public static RpcException InvalidArgument(string field, string description)
     {
+        field = Bounded(field, MaxFieldLength);
+        description = Bounded(description, MaxDescriptionLength);
         var status = new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
@@ -28,6 +53,15 @@ internal static class RpcErrors
     /// <summary>INVALID_ARGUMENT with one google.rpc.BadRequest field violation per problem, so a client sees them all at once.</summary>
     public static RpcException InvalidArguments(IReadOnlyList<(string Field, string Description)> violations)
     {
+        var shown = violations.Take(MaxViolations)
+            .Select(v => (Field: Bounded(v.Field, MaxFieldLength), Description: Bounded(v.Description, MaxDescriptionLength)))
+            .ToList();
+        if (violations.Count > MaxViolations)
+        {
+            shown.Add(("request", $"{violations.Count - MaxViolations} more problems not listed"));
+        }
+
+        violations = shown;
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
         var status = new Google.Rpc.Status
@@ -46,6 +80,8 @@ internal static class RpcErrors
     /// "monte_carlo.paths" or "server.simulations"; the status message is "subject: description".</summary>
     public static RpcException ResourceExhausted(string subject, string description)
     {
+        subject = Bounded(subject, MaxFieldLength);
+        description = Bounded(description, MaxDescriptionLength);
         var status = new Google.Rpc.Status
         {
             Code = (int)Code.ResourceExhausted,
@@ -80,5 +116,6 @@ internal static class RpcErrors
     };
 
     [DoesNotReturn]
-    public static void ThrowNotFound(string what) => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, what));
+    public static void ThrowNotFound(string what) =>
+        throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, Bounded(what, MaxDescriptionLength)));
 }

@@ -27,19 +27,58 @@ public static class VegaBuckets
         double bump = 1e-4)
     {
         ArgumentNullException.ThrowIfNull(positions);
+        inputs ??= new PricingInputs();
+        return Buckets([.. positions.Select(p => (p.Instrument, p.Quantity, inputs))], market, underlying, expiries, strikes, bump);
+    }
+
+    /// <summary>
+    /// Bucketed vega of the positions of <paramref name="portfolio"/> on <paramref name="underlying"/>, in the reporting currency
+    /// (lots × side × FX), each by the closed form of its dynamics in <paramref name="settings"/>; positions on other underlyings
+    /// are left out.
+    /// </summary>
+    /// <exception cref="InvalidInputException">"positions[ID].FIELD" for a position that cannot be valued in closed form;
+    /// "underlying" when no position is on it; "expiries[i]", "strikes[j]", "bump".</exception>
+    public static (double[,] Buckets, double Parallel) Compute(Portfolio portfolio, MarketSnapshot market, FxRates fx, string underlying,
+        IReadOnlyList<double> expiries, IReadOnlyList<double> strikes, RiskSettings? settings = null, double bump = 1e-4)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        settings ??= new RiskSettings();
+        settings.Validate();
+        var on = new List<(IInstrument, double, PricingInputs)>();
+        foreach (var resolution in PositionResolver.ResolveAll(portfolio, market, fx, settings, Simulation.SimulationLimits.Default))
+        {
+            if (resolution.Error is { } error) throw new InvalidInputException(error.Field, error.Message);
+            var p = resolution.Resolved!;
+            var position = resolution.Source;
+            if (!p.Legs.Any(leg => leg.Underlying == underlying)) continue;
+            var inputs = p.Inputs with { Greeks = false };
+            var priced = PositionResolver.Guarded(position, () =>
+            {
+                Pricers.ClosedForm(p.Instrument, p.TradePrice, market, inputs); // a product without a closed form is named here
+                return resolution;
+            });
+            if (priced.Error is { } failed) throw new InvalidInputException(failed.Field, failed.Message);
+            on.Add((p.Instrument, p.Lots * p.Fx, inputs));
+        }
+        if (on.Count == 0) Guard.Fail("underlying", $"no position of the book is on {underlying}");
+        return Buckets(on, market, underlying, expiries, strikes, bump);
+    }
+
+    private static (double[,] Buckets, double Parallel) Buckets(IReadOnlyList<(IInstrument Instrument, double Quantity, PricingInputs Inputs)> positions,
+        MarketSnapshot market, string underlying, IReadOnlyList<double> expiries, IReadOnlyList<double> strikes, double bump)
+    {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(expiries);
         ArgumentNullException.ThrowIfNull(strikes);
         VolInputs.CheckAxis(expiries, "expiries", 0);
         VolInputs.CheckAxis(strikes, "strikes", 0);
         Guard.Positive(bump, "bump");
-        inputs ??= new PricingInputs();
         double Vega(Func<double, double, double> weight)
         {
             double Value(double size)
             {
                 var bumped = ShiftedVolSurface.In(market, underlying, (t, k) => size * weight(t, k));
-                return positions.Sum(p => p.Quantity * Pricers.ClosedForm(p.Instrument, 0, bumped, inputs).Value(MarketShift.None));
+                return positions.Sum(p => p.Quantity * Pricers.ClosedForm(p.Instrument, 0, bumped, p.Inputs).Value(MarketShift.None));
             }
             return (Value(bump) - Value(-bump)) / (2 * bump);
         }

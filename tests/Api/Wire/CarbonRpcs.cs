@@ -53,6 +53,10 @@ internal static class CarbonRpcs
             return request;
         },
         ["Margin"] = () => Sample<MarginRequest>("risk-margin.json"),
+        ["VegaBuckets"] = () => new VegaBucketsRequest
+        {
+            Inputs = Sample<StressTestRequest>("risk-stress.json").Inputs, Underlying = "EUA", Expiries = { 0.5, 1 }, Strikes = { 60, 80 },
+        },
         ["SavePortfolio"] = () => new SavePortfolioRequest { PortfolioId = "wire-book", Portfolio = Sample<Portfolio>("portfolio-book.json") },
         ["GetPortfolio"] = () => new GetPortfolioRequest { PortfolioId = "wire-book" },
         ["ListPortfolios"] = () => new ListPortfoliosRequest(),
