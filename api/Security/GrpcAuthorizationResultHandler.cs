@@ -14,7 +14,7 @@ namespace CarbonDerivatives.Api.Security;
 /// </summary>
 internal sealed partial class GrpcAuthorizationResultHandler(ILogger<GrpcAuthorizationResultHandler> logger) : IAuthorizationMiddlewareResultHandler
 {
-    private const string NoCredentials =
+    internal const string NoCredentials =
         "no credentials: send an API key in the x-api-key header or a JWT as 'authorization: Bearer <token>'";
 
     private readonly AuthorizationMiddlewareResultHandler _default = new();

@@ -55,14 +55,14 @@ public sealed class MarketDataGrpcService(ISnapshotStore store) : MarketDataServ
         });
     }
 
-    /// <summary>Fits the surface; saving it into a snapshot is a write, so the RPC needs the writer role.</summary>
-    [Authorize(CarbonRoles.Writer)]
+    /// <summary>Fits the surface for a reader; saving it into a snapshot is a write, which needs the writer role.</summary>
     public override Task<CalibrateVolSurfaceResponse> CalibrateVolSurface(CalibrateVolSurfaceRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Underlying)) RpcErrors.ThrowInvalidArgument("underlying", "is required, e.g. \"EUA\"");
         StoredSnapshot? target = null;
         if (request.SaveToSnapshotId.Length > 0)
         {
+            RoleDemand.Require(context, CarbonRoles.Writer, "CalibrateVolSurface with save_to_snapshot_id");
             DocumentIds.Check(request.SaveToSnapshotId, "save_to_snapshot_id");
             target = store.Get(request.SaveToSnapshotId);
             if (target is null) RpcErrors.ThrowNotFound($"save_to_snapshot_id: no snapshot '{request.SaveToSnapshotId}'");

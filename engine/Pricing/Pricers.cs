@@ -113,12 +113,13 @@ public static class Pricers
     private static ClosedFormPlan Closed(IInstrument instrument, double tradePrice, MarketSnapshot market, PricingInputs inputs) =>
         new(ClosedForm(instrument, tradePrice, market, inputs).Valuation(inputs.Greeks));
 
-    // Path-dependent products on a smile surface are simulated under its local volatility (PathModels.WithSmile); a European
-    // exercise without limits keeps its strike's vol, which the smile's Europeans already price exactly.
+    // Path-dependent products on a smile surface (early exercise, daily price limits, barriers, Asians) are simulated under its
+    // local volatility (PathModels.WithSmile); a European exercise without limits keeps its strike's vol, which the smile's
+    // Europeans already price exactly.
     private static PricingPlan SimulatedOption(FuturesOption option, MarketSnapshot market, PricingInputs inputs, CancellationToken cancellation)
     {
         var o = Resolved(() => option.Resolve(market));
-        bool pathDependent = o.Exercise.Style != ExerciseStyle.European && o.PriceLimit is null;
+        bool pathDependent = o.Exercise.Style != ExerciseStyle.European || o.PriceLimit is not null;
         return SimulatedOption(o, option.Currency, pathDependent ? PathModels.WithSmile(inputs, market, option.Underlying, o.Volatility) : inputs, cancellation);
     }
 
@@ -131,7 +132,7 @@ public static class Pricers
     private static SimulatedPlan SimulatedBarrier(BarrierOption barrier, MarketSnapshot market, PricingInputs inputs)
     {
         var o = Resolved(() => barrier.Resolve(market));
-        return SimulatedBarrier(o, barrier.Currency, o.IsContinuous ? inputs : PathModels.WithSmile(inputs, market, barrier.Underlying, o.Volatility));
+        return SimulatedBarrier(o, barrier.Currency, PathModels.WithSmile(inputs, market, barrier.Underlying, o.Volatility));
     }
 
     internal static PricingPlan SimulatedOption(ResolvedFuturesOption o, string currency, PricingInputs inputs, CancellationToken cancellation)

@@ -10,7 +10,7 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// from <see cref="SmileSurface.LocalVariance"/>. A parallel implied-vol shift δ (vega bumps) moves σ_loc by δ, exact for a
 /// flat surface.
 /// </summary>
-public sealed class LocalVolatilityStepper : IPathStepper
+public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
 {
     /// <summary>Log-price nodes of the local-variance grid at each step.</summary>
     public const int Nodes = 161;

@@ -23,7 +23,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     /// <summary>The role each RPC needs, written out here as the test's own reference (not read from the attributes).</summary>
     private static readonly Dictionary<string, string> Needed = new(StringComparer.Ordinal)
     {
-        ["PutSnapshot"] = CarbonRoles.Writer, ["SavePortfolio"] = CarbonRoles.Writer, ["CalibrateVolSurface"] = CarbonRoles.Writer,
+        ["PutSnapshot"] = CarbonRoles.Writer, ["SavePortfolio"] = CarbonRoles.Writer,
         ["DeleteSnapshot"] = CarbonRoles.Admin, ["DeletePortfolio"] = CarbonRoles.Admin,
         ["SaveSpec"] = CarbonRoles.Admin, ["DeleteSpec"] = CarbonRoles.Admin,
     };
@@ -96,6 +96,27 @@ public sealed class RoleMatrixTests : IAsyncLifetime
                 failures.Add($"{rpc} by {caller}: {reply.Status} {reply.Message} (expected to be let through)");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task CalibrateVolSurface_FitsForAReader_SavingNeedsAWriter_AndARefusedSaveWritesNothing()
+    {
+        using var http = GrpcWire.Client();
+        var rpc = CarbonRpcs.Get("CalibrateVolSurface");
+        var saving = GrpcWire.Frame(CalibrateVolSurfaceTests.EuaRequest("default").ToByteArray());
+        using var channel = TestCredentials.Channel(_address);
+        var market = new MarketDataService.MarketDataServiceClient(channel);
+        var before = await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "default" });
+        foreach (var (caller, role, credential) in Principals().Where(p => p.Role == CarbonRoles.Reader))
+        {
+            var fit = await GrpcWire.CallAsync(http, _address, rpc, GrpcWire.Frame(CalibrateVolSurfaceTests.EuaRequest().ToByteArray()), credential);
+            Assert.True(fit.Status == StatusCode.OK, $"{caller} fitting: {fit.Status} {fit.Message}");
+            var save = await GrpcWire.CallAsync(http, _address, rpc, saving, credential);
+            Assert.Equal(StatusCode.PermissionDenied, save.Status);
+            Assert.Contains("writer", save.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(StatusCode.Unauthenticated, (await GrpcWire.CallAsync(http, _address, rpc, saving, null)).Status);
+        Assert.Equal(before, await market.GetSnapshotAsync(new GetSnapshotRequest { SnapshotId = "default" }));
     }
 
     [Fact]

@@ -126,13 +126,13 @@ public sealed class LocalVolatilityTests
         });
         Assert.Equal("monte-carlo-local-vol", v.Method);
         Assert.True(v.Greeks!.Vega.Value > 0, $"vega {v.Greeks.Vega.Value}"); // the bumped smile shifts the local vol
-        // A continuous barrier keeps the Brownian-bridge correction, exact under Black-76 only: it stays at the strike's vol.
+        // A continuous barrier too: each path's Brownian bridge takes the local variance its step was drawn with.
         var continuous = new ValuationService(SimulationLimits.Default).Value(new ValuationRequest
         {
             Instrument = option with { Monitoring = BarrierMonitoring.Continuous }, Market = market, Method = ValuationMethod.MonteCarlo,
             MonteCarlo = new MonteCarloSettings { Paths = 20_000, Seed = 11, Antithetic = true },
         });
-        Assert.Equal("monte-carlo-black76", continuous.Method);
+        Assert.Equal("monte-carlo-local-vol", continuous.Method);
     }
 
     [Fact]

@@ -9,15 +9,16 @@ namespace CarbonDerivatives.Engine.Pricing.MonteCarlo;
 /// <summary>
 /// Barrier options by Monte Carlo. Daily monitoring: the grid is the monitoring times, any model. Continuous
 /// monitoring: a uniform grid (<see cref="GridSettings.BarrierSteps"/>, by default one step per business day) with
-/// the Brownian-bridge crossing probability between steps, exact for Black-76 only. Greeks by CRN revaluation,
+/// the Brownian-bridge crossing probability between steps, under Black-76 (exact) or local volatility (each path's bridge
+/// with the variance its step was drawn with: exact for the simulated scheme). Greeks by CRN revaluation,
 /// the forward bump kept inside the barrier.
 /// </summary>
 internal static class BarrierSimulation
 {
     public static SimulatedPlan Plan(ResolvedBarrierOption option, ValuationModel model, PricingInputs inputs, string currency)
     {
-        if (option.IsContinuous && model is not Black76Dynamics)
-            PathModels.Refuse("continuous barriers are simulated with the Brownian-bridge crossing probability, exact under Black-76 only: use daily monitoring");
+        if (option.IsContinuous && model is not (Black76Dynamics or LocalVolatilityDynamics))
+            PathModels.Refuse("continuous barriers are simulated with the Brownian-bridge crossing probability, known under Black-76 and local volatility only: use daily monitoring");
         int steps = inputs.Grid.BarrierSteps ?? Math.Max(1, (int)Math.Ceiling(252 * option.Expiry));
         var plan = new RevaluationPlan(s =>
         {
@@ -32,15 +33,15 @@ internal static class BarrierSimulation
     {
         var pathModel = PathModels.For(model, o.Forward, o.Volatility, o.Delivery, o.Expiry);
         TimeGrid grid;
-        double[]? bridgeVariances = null;
+        BarrierBridge? bridge = null;
         if (!o.IsContinuous) grid = new TimeGrid(o.MonitoringTimes.ToArray());
         else
         {
             grid = TimeGrid.Uniform(o.Expiry, steps);
             double variance = o.Volatility * o.Volatility;
-            bridgeVariances = grid.Steps.ToArray().Select(dt => variance * dt).ToArray();
+            bridge = model is LocalVolatilityDynamics ? BarrierBridge.OfStepper : BarrierBridge.Fixed(grid.Steps.ToArray().Select(dt => variance * dt).ToArray());
         }
-        var payoff = new BarrierPayoff(o.Type, o.Strike, o.Direction, o.Knock, o.Barrier, o.Rebate, pathModel.InitialPrice, bridgeVariances);
+        var payoff = new BarrierPayoff(o.Type, o.Strike, o.Direction, o.Knock, o.Barrier, o.Rebate, pathModel.InitialPrice, bridge);
         return new SimulationGroup(pathModel, grid, payoff);
     }
 }
