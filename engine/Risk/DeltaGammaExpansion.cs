@@ -3,9 +3,11 @@ using CarbonDerivatives.Engine.Pricing;
 namespace CarbonDerivatives.Engine.Risk;
 
 /// <summary>
-/// The delta-gamma expansion of a book's P&amp;L in the relative moves m_u − 1 of its underlyings over a horizon h:
+/// The delta-gamma expansion of a book's P&amp;L in the relative moves m_u − 1 of its factors over a horizon h — its
+/// underlyings, or with curve dynamics each delivery (tenor) of them:
 /// P&amp;L ≈ Σ_u A_u(m_u − 1) + Σ_uv B_uv(m_u − 1)(m_v − 1) + C, with A = Σ fx·Δ·F, B_uu = ½Σ fx·Γ·F², a spread between
-/// two underlyings adding its cross-gamma fx·Γ₁₂·F₁F₂ to B_uv, and C = Σ fx·Θ·h. Greeks from each position's closed form.
+/// two factors adding its cross-gamma fx·Γ₁₂·F₁F₂ to B_uv (a calendar spread's legs are two tenors of one underlying), and
+/// C = Σ fx·Θ·h. Greeks from each position's closed form.
 /// </summary>
 internal sealed class DeltaGammaExpansion
 {
@@ -20,9 +22,12 @@ internal sealed class DeltaGammaExpansion
         _carry = carry;
     }
 
-    public static DeltaGammaExpansion Of(PortfolioRevaluation revaluation, double horizon)
+    /// <param name="revaluation">The book.</param>
+    /// <param name="horizon">Years.</param>
+    /// <param name="byTenor">Factors are the tenors (<see cref="PortfolioRevaluation.Tenors"/>), not the underlyings.</param>
+    public static DeltaGammaExpansion Of(PortfolioRevaluation revaluation, double horizon, bool byTenor)
     {
-        int n = revaluation.Underlyings.Length;
+        int n = byTenor ? revaluation.Tenors.Length : revaluation.Underlyings.Length;
         var linear = new double[n];
         var quadratic = new double[n, n];
         double carry = 0;
@@ -31,7 +36,7 @@ internal sealed class DeltaGammaExpansion
             var v = pricer.Valuation(greeks: true).Scale(p.Lots);
             double fx = p.Fx;
             carry += fx * v.Figure(Figure.Theta).Value * horizon;
-            var legs = p.Legs.Select(l => revaluation.Underlyings.IndexOf(l.Underlying)).ToArray();
+            var legs = p.Legs.Select(l => byTenor ? revaluation.Tenors.IndexOf(l.TenorKey) : revaluation.Underlyings.IndexOf(l.Underlying)).ToArray();
             var forwards = p.Legs.Select(l => l.Forward).ToArray();
             if (v.SpreadGreeks is { } spread)
             {

@@ -44,8 +44,9 @@ public static class MonteCarloVaR
         var codes = revaluation.Underlyings;
         double horizon = settings.HorizonDays / 252.0;
         var stdDev = codes.Select(c => Volatility(c, market, settings, horizon) * Math.Sqrt(horizon)).ToArray();
-        var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon) : null;
-        if (settings.CurveDecay.IsEmpty)
+        bool byTenor = !settings.CurveDecay.IsEmpty;
+        var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon, byTenor) : null;
+        if (!byTenor)
             return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon, byTenor: false);
         var tenors = revaluation.Tenors;
         var under = revaluation.TenorUnderlying;
@@ -53,7 +54,7 @@ public static class MonteCarloVaR
         var matrix = Matrix<double>.Build.Dense(tenors.Length, tenors.Length, (i, j) => under[i] == under[j]
             ? Products.TermStructureCorrelation.Exponential(settings.CurveDecay.GetValueOrDefault(codes[under[i]]), years[i], years[j])
             : settings.Correlations.Between(codes[under[i]], codes[under[j]]));
-        return new VarScenarioJob(revaluation, [.. under.Select(u => stdDev[u])], SquareRoot(matrix, codes), null, settings, horizon, byTenor: true);
+        return new VarScenarioJob(revaluation, [.. under.Select(u => stdDev[u])], SquareRoot(matrix, codes), deltaGamma, settings, horizon, byTenor: true);
     }
 
     /// <summary>

@@ -56,8 +56,6 @@ public sealed record VarSettings
         if (Correlations is null) Guard.Fail("correlations", "must be provided");
         if (CurveDecay is null) Guard.Fail("curveDecay", "must be provided");
         foreach (var (code, decay) in CurveDecay) Guard.InRange(decay, 0, 50, $"curveDecay[{code}]");
-        if (!CurveDecay.IsEmpty && Method == VarMethod.DeltaGamma)
-            Guard.Fail("method", "delta-gamma VaR moves each underlying's curve in parallel: use full revaluation with curve decays");
     }
 
     internal static void CheckConfidences(IReadOnlyList<double> confidences, string field)

@@ -70,6 +70,33 @@ public sealed class CurveRiskTests
     }
 
     [Fact]
+    public void DeltaGamma_WithCurveDecay_ExpandsInEachTenor_ExactForTheFuturesSpread_CloseForAnOptionCalendar()
+    {
+        var market = EuaMarket();
+        // Futures are linear in their own tenor's price: the expansion is exact, scenario by scenario.
+        foreach (double decay in new[] { 0.1, 3.0 })
+        {
+            var full = MonteCarloVaR.Compute(Spread, market, Fx, Settings(decay)).Figures[0];
+            var dg = MonteCarloVaR.Compute(Spread, market, Fx, Settings(decay) with { Method = VarMethod.DeltaGamma }).Figures[0];
+            Assert.Equal(full.ValueAtRisk, dg.ValueAtRisk, 1e-6 * full.ValueAtRisk);
+        }
+        // Long the Dec-26 call, short the Dec-27 call: over one day the quadratic in each tenor stays near full revaluation on
+        // the same scenarios, and a decorrelating curve raises it above the parallel-curve figure.
+        var calendar = new Portfolio("EUR",
+        [
+            Long("c26", Option("EUA", OptionType.Call, 75, new DateOnly(2026, 12, 16), Dec26), 10),
+            new Position("c27", Option("EUA", OptionType.Call, 75, new DateOnly(2027, 12, 15), Dec27), 10, PositionSide.Short),
+        ]);
+        var fullCalendar = MonteCarloVaR.Compute(calendar, market, Fx, Settings(3.0)).Figures[0];
+        var dgCalendar = MonteCarloVaR.Compute(calendar, market, Fx, Settings(3.0) with { Method = VarMethod.DeltaGamma }).Figures[0];
+        var dgParallel = MonteCarloVaR.Compute(calendar, market, Fx, Settings(null) with { Method = VarMethod.DeltaGamma }).Figures[0];
+        Assert.True(Math.Abs(dgCalendar.ValueAtRisk - fullCalendar.ValueAtRisk) < 0.05 * fullCalendar.ValueAtRisk,
+            $"delta-gamma {dgCalendar.ValueAtRisk:F1} vs full revaluation {fullCalendar.ValueAtRisk:F1}");
+        Assert.True(dgCalendar.ValueAtRisk > dgParallel.ValueAtRisk + 4 * dgCalendar.ValueAtRiskStandardError,
+            $"decorrelated {dgCalendar.ValueAtRisk:F1} vs parallel {dgParallel.ValueAtRisk:F1}");
+    }
+
+    [Fact]
     public void HistoricalVaR_WithCurveFactors_MovesEachTenorByItsOwnReturns()
     {
         // 100 days: Dec-26 returns 1% x sin(i), Dec-27 returns 1.5% x cos(i); UKA from its underlying's series.
