@@ -28,16 +28,19 @@ public sealed class ClusterProcessTests
             var nodes = await Task.WhenAll(starting);
             await UntilActiveSilos(database, 3);
 
-            var spread = await Sensitivities(nodes[0].Address, new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 8_192) }, onProgress: null);
+            var (spread, _) = await Sensitivities(nodes[0].Address, new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 8_192) }, onProgress: null);
             Assert.Equal(3, spread.Cluster.ShardsByNode.Count);
 
             var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 65_536) };
-            var killed = await Sensitivities(nodes[0].Address, request, onProgress: () => nodes[2].Process.Kill());
+            var (killed, progress) = await Sensitivities(nodes[0].Address, request, onProgress: () => nodes[2].Process.Kill());
 
             Assert.True(nodes[2].Process.HasExited, "node 3 was killed before the job ended");
             Assert.Equal(64, killed.Cluster.Shards);
             Assert.Equal(64, killed.Cluster.ShardsByNode.Values.Sum());
             Assert.True(killed.Cluster.Retried >= 1, "the shards node 3 had running were run again");
+            // The progress stream kept going past the kill, never backwards.
+            Assert.True(progress.Count >= 2 && progress[^1] > progress[0], $"progress after the kill: {string.Join(", ", progress)}");
+            Assert.True(progress.Zip(progress.Skip(1)).All(p => p.Second >= p.First), $"progress went backwards: {string.Join(", ", progress)}");
             killed.Cluster = null;
             Assert.Equal(ClusterReference.SingleNode(request), ClusterBook.WithoutTimings(killed));
         }
@@ -64,9 +67,12 @@ public sealed class ClusterProcessTests
         }
     }
 
-    /// <summary>The streamed result of a Sensitivities call; <paramref name="onProgress"/> runs once, at the first progress past 0.</summary>
-    private static async Task<SensitivitiesResult> Sensitivities(string address, SensitivitiesRequest request, Action? onProgress)
+    /// <summary>The streamed result of a Sensitivities call, and the progress fractions from the one at which
+    /// <paramref name="onProgress"/> ran (once, at the first progress past 0) on.</summary>
+    private static async Task<(SensitivitiesResult Result, List<double> ProgressFromTheCall)> Sensitivities(string address, SensitivitiesRequest request,
+        Action? onProgress)
     {
+        var progress = new List<double>();
         using var channel = TestCredentials.Channel(address);
         using var call = new RiskService.RiskServiceClient(channel).Sensitivities(request);
         SensitivitiesResult? result = null;
@@ -76,9 +82,11 @@ public sealed class ClusterProcessTests
             {
                 onProgress();
                 onProgress = null;
+                progress.Add(update.Progress.Fraction);
             }
+            else if (update.Progress is not null && progress.Count > 0) progress.Add(update.Progress.Fraction);
             result = update.Result ?? result;
         }
-        return result!;
+        return (result!, progress);
     }
 }
