@@ -86,6 +86,9 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
                             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
                             placement.Done(silo, failed);
                         }
+                        // Reached after a failure only. Until membership declares a killed silo dead (a few seconds), calls
+                        // routed through it (its grain-directory partition) are rejected: back off rather than spend every attempt.
+                        await Task.Delay(RetryDelay(attempt), stop.Token);
                     }
                 }
                 finally
@@ -149,6 +152,9 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
             logger.LogWarning("Job {Job} could not leave the cluster's shard queue ({Error}); it is dropped when its node leaves", jobId, e.Message);
         }
     }
+
+    /// <summary>0.5 s, 1 s, 2 s, 4 s, ...: the attempts of a shard span the membership's failure detection (2 missed 2 s probes).</summary>
+    private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, attempt - 1), 8));
 
     private int LiveSilos() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 }
