@@ -6,7 +6,7 @@ namespace CarbonDerivatives.Api.Cluster;
 /// <summary>
 /// Makes the node a cluster member when <see cref="ClusterSettings.Mode"/> says so: an Orleans silo co-hosted with the
 /// gRPC server (same process, same services), clustered on loopback or through PostgreSQL, running shard grains and
-/// sending the risk service's Monte Carlo jobs across the cluster. Mode "none" adds nothing.
+/// sending the risk service's Monte Carlo jobs and large Monte Carlo prices across the cluster. Mode "none" adds nothing.
 /// </summary>
 public static class ClusterHosting
 {
@@ -56,6 +56,7 @@ public static class ClusterHosting
         silo.Services.AddOptions<ClusterSettings>();
         silo.Services.AddSingleton<ClusterJobRunner>();
         silo.Services.AddSingleton<ClusterRisk>();
+        silo.Services.AddSingleton<ClusterPricing>();
         silo.Services.AddSingleton<ShardJobs>();
         silo.Services.AddSingleton<PreparedShardJobs>();
         silo.Services.AddSingleton<ShardSlots>();

@@ -40,6 +40,13 @@ public sealed class ClusterSettings
     /// </summary>
     public int MaxQueuedShards { get; set; } = 1024;
 
+    /// <summary>
+    /// A Monte Carlo <c>Price</c> is shared out over the cluster when its paths times its steps (summed over the
+    /// simulation's groups: bumped revaluations and training included) reach this; smaller ones run on the node that
+    /// received the call, where a shard's round trip would cost more than it saves.
+    /// </summary>
+    public long MinPathStepsToShard { get; set; } = 100_000_000;
+
     /// <summary>Attempts of one shard before the job fails (a dead silo's shards are placed again).</summary>
     public int MaxShardAttempts { get; set; } = 5;
 

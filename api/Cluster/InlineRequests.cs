@@ -5,7 +5,7 @@ using Proto = CarbonDerivatives.Protos.V1;
 namespace CarbonDerivatives.Api.Cluster;
 
 /// <summary>
-/// A risk request with its saved portfolio and stored snapshot copied in: what travels to the silos, so every silo
+/// A request with its saved portfolio and stored snapshot copied in: what travels to the silos, so every silo
 /// rebuilds the very job the receiving node planned, whatever its own stores hold at that moment.
 /// </summary>
 internal static class InlineRequests
@@ -19,11 +19,22 @@ internal static class InlineRequests
             copy.Portfolio = portfolios.Get(copy.PortfolioId) ?? throw new InvalidOperationException($"portfolio '{copy.PortfolioId}' vanished while the job was planned");
             copy.PortfolioId = "";
         }
-        if (copy.Market?.SourceCase == Proto.MarketSource.SourceOneofCase.SnapshotId)
-        {
-            var stored = snapshots.Get(copy.Market.SnapshotId) ?? throw new InvalidOperationException($"snapshot '{copy.Market.SnapshotId}' vanished while the job was planned");
-            copy.Market = new Proto.MarketSource { Inline = stored.Message };
-        }
+        copy.Market = Inline(copy.Market, snapshots);
         return copy;
+    }
+
+    /// <summary>A copy of <paramref name="request"/> with its stored snapshot, if it names one, copied in.</summary>
+    public static Proto.PriceRequest Inline(Proto.PriceRequest request, ISnapshotStore snapshots)
+    {
+        var copy = request.Clone();
+        copy.Market = Inline(copy.Market, snapshots);
+        return copy;
+    }
+
+    private static Proto.MarketSource? Inline(Proto.MarketSource? market, ISnapshotStore snapshots)
+    {
+        if (market?.SourceCase != Proto.MarketSource.SourceOneofCase.SnapshotId) return market;
+        var stored = snapshots.Get(market.SnapshotId) ?? throw new InvalidOperationException($"snapshot '{market.SnapshotId}' vanished while the job was planned");
+        return new Proto.MarketSource { Inline = stored.Message };
     }
 }

@@ -3,6 +3,7 @@ using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Api.Mapping;
 using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
+using CarbonDerivatives.Engine.Pricing;
 using CarbonDerivatives.Engine.Risk;
 using CarbonDerivatives.Engine.Simulation;
 using Microsoft.Extensions.Options;
@@ -16,12 +17,16 @@ namespace CarbonDerivatives.Api.Cluster;
 /// </summary>
 public sealed class ShardJobs(ISnapshotStore snapshots, PortfolioStore portfolios, IOptions<ServerOptions> options, SimulationLimits limits)
 {
+    private readonly ValuationService _valuation = new(limits);
+
     /// <summary>The shard view of the job of <paramref name="request"/> (protobuf bytes of the <paramref name="kind"/>'s request).</summary>
     public IShardJob Rebuild(ClusterJobKind kind, byte[] request) => kind switch
     {
         ClusterJobKind.Sensitivities => Sensitivities(Proto.SensitivitiesRequest.Parser.ParseFrom(request)).Job
             ?? throw new InvalidOperationException("the book has nothing to simulate"),
         ClusterJobKind.ValueAtRisk => ValueAtRisk(Proto.ValueAtRiskRequest.Parser.ParseFrom(request)).Job,
+        ClusterJobKind.Price => Price(Proto.PriceRequest.Parser.ParseFrom(request)).Job
+            ?? throw new InvalidOperationException("a closed form has nothing to simulate"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
     };
 
@@ -40,5 +45,15 @@ public sealed class ShardJobs(ISnapshotStore snapshots, PortfolioStore portfolio
         var settings = VarRequestMapper.MonteCarlo(request, options.Value);
         var scenarios = RiskFieldPath.Translate(() => MonteCarloVaR.Prepare(c.Portfolio, c.Market, c.Fx, settings, c.Settings));
         return (c, scenarios, new ShardJob<double[]>(scenarios, DoubleArrayCodec.Instance));
+    }
+
+    /// <summary>The trade planned and checked: its prepared valuation and simulation (null for a closed form).</summary>
+    internal (PreparedValuation Prepared, ShardJob<SampleMoments[]>? Job) Price(Proto.PriceRequest request,
+        CancellationToken cancellation = default)
+    {
+        var domain = PriceRequestMapper.ToDomain(request, snapshots, options.Value);
+        string instrument = InstrumentMapper.CasePath(request.Instrument, "instrument");
+        var prepared = FieldPath.Translate("", () => _valuation.Prepare(domain, cancellation), instrument);
+        return (prepared, prepared.Job is { } job ? new ShardJob<SampleMoments[]>(job, SampleMomentsCodec.Instance) : null);
     }
 }

@@ -8,6 +8,9 @@ public enum ClusterJobKind
 
     /// <summary>A Monte Carlo <c>ValueAtRiskRequest</c>: the scenario job.</summary>
     ValueAtRisk,
+
+    /// <summary>A Monte Carlo <c>PriceRequest</c>: the trade's simulation.</summary>
+    Price,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CarbonDerivatives.Api.Cluster;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Api.Hosting;
 using CarbonDerivatives.Api.Mapping;
@@ -15,11 +16,12 @@ namespace CarbonDerivatives.Api.Services;
 
 /// <summary>
 /// PricingService: maps the request, values it (closed forms inline; Monte Carlo through the
-/// <see cref="SimulationGate"/> with the call's cancellation token), maps the result back.
+/// <see cref="SimulationGate"/> with the call's cancellation token; in a cluster, a large one shared out over the nodes
+/// by <see cref="ClusterPricing"/>), maps the result back.
 /// </summary>
 [Authorize(CarbonRoles.Reader)]
 public sealed class PricingGrpcService(IValuationService valuation, ISnapshotStore snapshots, SimulationGate gate,
-    IOptions<ServerOptions> options) : PricingService.PricingServiceBase
+    IOptions<ServerOptions> options, ClusterPricing? cluster = null) : PricingService.PricingServiceBase
 {
     public override Task<PriceResponse> Price(PriceRequest request, ServerCallContext context) =>
         PriceOne(request, context.CancellationToken);
@@ -69,9 +71,12 @@ public sealed class PricingGrpcService(IValuationService valuation, ISnapshotSto
         string instrument = InstrumentMapper.CasePath(request.Instrument, "instrument");
         Valuation Value() => FieldPath.Translate("", () => valuation.Value(domain, cancellation), instrument);
         var engineClock = Stopwatch.StartNew();
-        var result = domain.Method == ValuationMethod.MonteCarlo ? await gate.RunAsync(Value, cancellation) : Value();
+        (Valuation Valuation, ShardReport? Report) run = domain.Method != ValuationMethod.MonteCarlo ? (Value(), null)
+            : cluster is null ? (await gate.RunAsync(Value, cancellation), null)
+            : await gate.RunAsync(() => Task.Run(() => cluster.Price(request, cancellation), cancellation), cancellation);
         double engineMs = engineClock.Elapsed.TotalMilliseconds;
-        var response = PriceResponseMapper.ToProto(request.RequestId, result, clock.Elapsed.TotalMilliseconds, engineMs);
+        var response = PriceResponseMapper.ToProto(request.RequestId, run.Valuation, clock.Elapsed.TotalMilliseconds, engineMs);
+        response.Cluster = ClusterRunMapper.ToProto(run.Report);
         response.Warnings.AddRange(DynamicsMapper.Warnings(domain.Model));
         return response;
     }

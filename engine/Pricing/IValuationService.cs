@@ -8,4 +8,10 @@ public interface IValuationService
     /// <see cref="Validation.BudgetExceededException"/>, or <see cref="OperationCanceledException"/>.
     /// </summary>
     Valuation Value(ValuationRequest request, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// Plans and checks <paramref name="request"/> (same errors as <see cref="Value"/>) without simulating: the job, if any,
+    /// can then run here or be cut into block ranges run elsewhere, with the same bits.
+    /// </summary>
+    PreparedValuation Prepare(ValuationRequest request, CancellationToken cancellation = default);
 }

@@ -25,7 +25,7 @@ public readonly record struct FigureMeasure(Measure Measure, GreekMethod Method)
 
 /// <summary>
 /// A Monte Carlo valuation per lot still to be simulated: the parts it needs, and a measure for each of its figures
-/// (value, Greeks, the limit-free value, per-leg spread Greeks, CRN cross-checks). <see cref="Read"/> turns the
+/// (value, Greeks, the limit-free value, per-leg spread Greeks, CRN cross-checks). <see cref="Read(Func{Figure, MonteCarloEstimate}, long)"/> turns the
 /// estimates into the valuation.
 /// </summary>
 public sealed class SimulatedPlan : PricingPlan
@@ -52,12 +52,21 @@ public sealed class SimulatedPlan : PricingPlan
     /// <summary>Runs the plan on its own and reads the valuation.</summary>
     public Valuation Run(MonteCarloSettings settings, SimulationLimits limits, CancellationToken cancellation)
     {
+        var (job, measures) = Build(settings, limits);
+        return Read(job.Run(cancellation: cancellation), measures);
+    }
+
+    /// <summary>The plan as a job of its own (checked against <paramref name="limits"/>), and each figure's measure index in it.</summary>
+    public (SimulationJob Job, IReadOnlyDictionary<Figure, int> Measures) Build(MonteCarloSettings settings, SimulationLimits limits)
+    {
         var builder = new JobBuilder();
         var measures = AddTo(builder, 1);
-        var job = builder.Build(settings, limits);
-        var result = job.Run(cancellation: cancellation);
-        return Read(f => result[measures[f]], job.Paths) with { Backend = result.Backend };
+        return (builder.Build(settings, limits), measures);
     }
+
+    /// <summary>The valuation from the result of the job <see cref="Build"/> made, wherever its blocks ran.</summary>
+    public Valuation Read(SimulationResult result, IReadOnlyDictionary<Figure, int> measures) =>
+        Read(f => result[measures[f]], result.Paths) with { Backend = result.Backend };
 
     /// <summary>Adds the parts and every figure's measure, scaled by <paramref name="scale"/>; returns each figure's measure index.</summary>
     public IReadOnlyDictionary<Figure, int> AddTo(JobBuilder builder, double scale)

@@ -10,19 +10,24 @@ namespace CarbonDerivatives.Engine.Pricing;
 /// </summary>
 public sealed class ValuationService(SimulationLimits limits) : IValuationService
 {
-    public Valuation Value(ValuationRequest request, CancellationToken cancellation = default)
+    public Valuation Value(ValuationRequest request, CancellationToken cancellation = default) => Prepare(request, cancellation).Run(cancellation);
+
+    public PreparedValuation Prepare(ValuationRequest request, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         double quantity = Guard.Finite(request.Quantity, "quantity");
         if (quantity == 0) Guard.Fail("quantity", "must not be zero");
         var plan = Plan(request, cancellation);
-        var valuation = plan switch
+        switch (plan)
         {
-            SimulatedPlan simulated => simulated.Run(request.MonteCarlo, limits, cancellation),
-            ClosedFormPlan closed => closed.Valuation,
-            _ => throw new InvalidOperationException($"unknown plan {plan.GetType().Name}"),
-        };
-        return valuation.Scale(quantity);
+            case SimulatedPlan simulated:
+                var (job, measures) = simulated.Build(request.MonteCarlo, limits);
+                return new PreparedValuation(job, result => simulated.Read(result!, measures).Scale(quantity));
+            case ClosedFormPlan closed:
+                return new PreparedValuation(null, _ => closed.Valuation.Scale(quantity));
+            default:
+                throw new InvalidOperationException($"unknown plan {plan.GetType().Name}");
+        }
     }
 
     /// <summary>The valuation plan of one lot of the request's instrument.</summary>

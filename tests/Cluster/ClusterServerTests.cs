@@ -11,22 +11,34 @@ namespace CarbonDerivatives.Tests.Cluster;
 
 /// <summary>
 /// The real server in "localhost" cluster mode: two nodes in this process (each a gRPC server with its silo), a Monte
-/// Carlo Sensitivities call to node 1 runs on both and answers the bits of a node on its own (mode "none").
+/// Carlo Sensitivities call (and a Price above the sharding threshold) to node 1 runs on both and answers the bits of a
+/// node on its own (mode "none").
 /// </summary>
 public sealed class ClusterServerTests
 {
     [Fact]
-    public async Task Cluster_LocalhostModeTwoNodes_SensitivitiesOverGrpcRunOnBothWithTheBitsOfOneNode()
+    public async Task Cluster_LocalhostModeTwoNodes_SensitivitiesAndALargePriceOverGrpcRunOnBothWithTheBitsOfOneNode()
     {
         var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 32_768) };
         int primary = FreePorts.Next();
         string db = Path.Combine(Path.GetTempPath(), $"carbon-cluster-{Guid.NewGuid():N}");
         var alone = await InProcessServer.StartAsync(db + "-alone.db");
-        var node1 = await InProcessServer.StartAsync(db + "-1.db", Node(primary, primary));
-        var node2 = await InProcessServer.StartAsync(db + "-2.db", Node(FreePorts.Next(), primary));
+        string[] shardPrices = [$"--Carbon:Cluster:MinPathStepsToShard={ThreeSiloCluster.MinPathStepsToShard}"];
+        var node1 = await InProcessServer.StartAsync(db + "-1.db", [.. Node(primary, primary), .. shardPrices]);
+        var node2 = await InProcessServer.StartAsync(db + "-2.db", [.. Node(FreePorts.Next(), primary), .. shardPrices]);
         try
         {
             await UntilMembers(node1.App, 2);
+            var price = ClusterPricingTests.ArithmeticAsian();
+            var priceAlone = await Price(alone.Address, price);
+            var priceClustered = await Price(node1.Address, price);
+            Assert.Null(priceAlone.Cluster);
+            Assert.Equal(2, priceClustered.Cluster.ShardsByNode.Count);
+            Assert.Equal(priceClustered.Cluster.Shards, priceClustered.Cluster.ShardsByNode.Values.Sum());
+            priceClustered.Cluster = null;
+            priceAlone.Timing = priceClustered.Timing = null;
+            Assert.Equal(priceAlone, priceClustered);
+
             var expected = await Sensitivities(alone.Address, request);
             var clustered = await Sensitivities(node1.Address, request);
 
@@ -157,6 +169,12 @@ public sealed class ClusterServerTests
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the cluster did not reach {count} active silos");
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<PriceResponse> Price(string address, PriceRequest request)
+    {
+        using var channel = TestCredentials.Channel(address);
+        return await new PricingService.PricingServiceClient(channel).PriceAsync(request);
     }
 
     private static async Task<SensitivitiesResult> Sensitivities(string address, SensitivitiesRequest request, CancellationToken cancellation = default)

@@ -37,6 +37,12 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
     /// <summary>The receiving node's view: the primary silo's <see cref="ClusterRisk"/>.</summary>
     public ClusterRisk Risk => Services(Cluster.Primary!).GetRequiredService<ClusterRisk>();
 
+    /// <summary>The receiving node's <see cref="ClusterPricing"/>: a Price shards from <see cref="MinPathStepsToShard"/> path-steps.</summary>
+    public ClusterPricing Pricing => Services(Cluster.Primary!).GetRequiredService<ClusterPricing>();
+
+    /// <summary>The silos' sharding threshold for a Price: low, so test-sized runs shard.</summary>
+    public const long MinPathStepsToShard = 1_000_000;
+
     /// <summary>Shard activity of every live silo.</summary>
     public IReadOnlyList<(SiloHandle Silo, ShardActivity Activity)> Activity() =>
         [.. Cluster.GetActiveSilos().Select(s => (s, Services(s).GetRequiredService<ShardActivity>()))];
@@ -56,6 +62,7 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
             silo.Services.AddSingleton<PortfolioStore>();
             silo.Services.AddSingleton(new SimulationLimits());
             silo.AddCarbonClusterNode();
+            silo.Services.Configure<ClusterSettings>(o => o.MinPathStepsToShard = MinPathStepsToShard);
             silo.Services.AddSingleton<Unanswered>();
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<Unanswered>());
         }
