@@ -3,6 +3,7 @@ using CarbonDerivatives.Api.Portfolios;
 using CarbonDerivatives.Api.Snapshots;
 using CarbonDerivatives.Engine.Risk;
 using Google.Protobuf;
+using Microsoft.Extensions.Options;
 using Proto = CarbonDerivatives.Protos.V1;
 
 namespace CarbonDerivatives.Api.Cluster;
@@ -12,7 +13,8 @@ namespace CarbonDerivatives.Api.Cluster;
 /// silo rebuilds the job from; this node plans it from the same bytes, runs its shards across the cluster and reads the
 /// merged result — the bits <see cref="PortfolioRiskEngine.Compute"/> and <see cref="MonteCarloVaR.Compute"/> give on one node.
 /// </summary>
-public sealed class ClusterRisk(ClusterJobRunner runner, ShardJobs jobs, ISnapshotStore snapshots, PortfolioStore portfolios)
+public sealed class ClusterRisk(ClusterJobRunner runner, ShardJobs jobs, ISnapshotStore snapshots, PortfolioStore portfolios,
+    IOptions<ClusterSettings> settings)
 {
     /// <summary>Sensitivities of a request whose inputs were already mapped once (ids and fields checked).</summary>
     public async Task<(PortfolioRisk Risk, ShardReport? Report)> Sensitivities(Proto.SensitivitiesRequest request, IProgress<double>? progress,
@@ -35,5 +37,19 @@ public sealed class ClusterRisk(ClusterJobRunner runner, ShardJobs jobs, ISnapsh
         var (_, scenarios, job) = jobs.ValueAtRisk(Proto.ValueAtRiskRequest.Parser.ParseFrom(bytes));
         var (segments, report) = await runner.RunAsync(job, ClusterJobKind.ValueAtRisk, bytes, progress, cancellation);
         return (scenarios.Result(segments[0]), report);
+    }
+
+    /// <summary>
+    /// A scenario ladder of a request already mapped once: its rows across the cluster when its revaluations reach
+    /// <see cref="ClusterSettings.MinRevaluationsToShard"/>, else here (the report then null).
+    /// </summary>
+    public async Task<(ScenarioLadderResult Ladder, ShardReport? Report)> ScenarioLadder(Proto.ScenarioLadderRequest request, IProgress<double>? progress,
+        CancellationToken cancellation)
+    {
+        byte[] bytes = new Proto.ScenarioLadderRequest(request) { Inputs = InlineRequests.Inline(request.Inputs, snapshots, portfolios) }.ToByteArray();
+        var (_, rows, job) = jobs.ScenarioLadder(Proto.ScenarioLadderRequest.Parser.ParseFrom(bytes));
+        if (rows.Revaluations < settings.Value.MinRevaluationsToShard) return (rows.Run(progress, cancellation), null);
+        var (segments, report) = await runner.RunAsync(job, ClusterJobKind.ScenarioLadder, bytes, progress, cancellation);
+        return (rows.Result(segments[0]), report);
     }
 }

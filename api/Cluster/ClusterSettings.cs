@@ -47,6 +47,12 @@ public sealed class ClusterSettings
     /// </summary>
     public long MinPathStepsToShard { get; set; } = 100_000_000;
 
+    /// <summary>
+    /// A <c>ScenarioLadder</c>'s rows are shared out over the cluster when its closed-form revaluations (cells times
+    /// priced positions) reach this; smaller ladders take less time than the book's bytes take to travel.
+    /// </summary>
+    public long MinRevaluationsToShard { get; set; } = 10_000_000;
+
     /// <summary>Attempts of one shard before the job fails (a dead silo's shards are placed again).</summary>
     public int MaxShardAttempts { get; set; } = 5;
 

@@ -25,6 +25,7 @@ public sealed class ShardJobs(ISnapshotStore snapshots, PortfolioStore portfolio
         ClusterJobKind.Sensitivities => Sensitivities(Proto.SensitivitiesRequest.Parser.ParseFrom(request)).Job
             ?? throw new InvalidOperationException("the book has nothing to simulate"),
         ClusterJobKind.ValueAtRisk => ValueAtRisk(Proto.ValueAtRiskRequest.Parser.ParseFrom(request)).Job,
+        ClusterJobKind.ScenarioLadder => ScenarioLadder(Proto.ScenarioLadderRequest.Parser.ParseFrom(request)).Job,
         ClusterJobKind.Price => Price(Proto.PriceRequest.Parser.ParseFrom(request)).Job
             ?? throw new InvalidOperationException("a closed form has nothing to simulate"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
@@ -45,6 +46,16 @@ public sealed class ShardJobs(ISnapshotStore snapshots, PortfolioStore portfolio
         var settings = VarRequestMapper.MonteCarlo(request, options.Value);
         var scenarios = RiskFieldPath.Translate(() => MonteCarloVaR.Prepare(c.Portfolio, c.Market, c.Fx, settings, c.Settings));
         return (c, scenarios, new ShardJob<double[]>(scenarios, DoubleArrayCodec.Instance));
+    }
+
+    /// <summary>The ladder planned: its risk context, the row job and its shard view.</summary>
+    internal (RiskContext Context, ScenarioLadderJob Rows, ShardJob<double[]> Job) ScenarioLadder(Proto.ScenarioLadderRequest request)
+    {
+        var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
+        double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
+        var rows = RiskFieldPath.Translate(() => Engine.Risk.ScenarioLadder.Prepare(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks,
+            c.Settings, request.SkewShock, request.SmileShock));
+        return (c, rows, new ShardJob<double[]>(rows, DoubleArrayCodec.Instance));
     }
 
     /// <summary>The trade planned and checked: its prepared valuation and simulation (null for a closed form).</summary>

@@ -11,6 +11,9 @@ public enum ClusterJobKind
 
     /// <summary>A Monte Carlo <c>PriceRequest</c>: the trade's simulation.</summary>
     Price,
+
+    /// <summary>A <c>ScenarioLadderRequest</c>: a row of the ladder per block.</summary>
+    ScenarioLadder,
 }
 
 /// <summary>

@@ -46,11 +46,16 @@ public sealed partial class RiskGrpcService(ISnapshotStore snapshots, PortfolioS
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
         double[] volShocks = request.VolShocks.Count == 0 ? [0.0] : [.. request.VolShocks];
-        var ladder = await Run(false, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
-            p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken,
-                request.SkewShock, request.SmileShock),
-            context.CancellationToken);
-        await stream.WriteAsync(new ScenarioLadderUpdate { Result = RiskResultMapper.Ladder(ladder, clock.Elapsed.TotalMilliseconds, c.InstrumentPath) });
+        (Engine.Risk.ScenarioLadderResult Ladder, ShardReport? Report) run = cluster is not null
+            ? await ProgressStream.RunAsync(p => Task.Run(() => cluster.ScenarioLadder(request, p, context.CancellationToken), context.CancellationToken),
+                Writer<ScenarioLadderUpdate>(stream, (u, f) => u.Progress = Progress(f, "revaluing"), context.CancellationToken), context.CancellationToken)
+            : (await Run(false, stream, (u, f) => u.Progress = Progress(f, "revaluing"),
+                p => Engine.Risk.ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], volShocks, c.Settings, p, context.CancellationToken,
+                    request.SkewShock, request.SmileShock),
+                context.CancellationToken), null);
+        var result = RiskResultMapper.Ladder(run.Ladder, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
+        result.Cluster = ClusterRunMapper.ToProto(run.Report);
+        await stream.WriteAsync(new ScenarioLadderUpdate { Result = result });
     }
 
     public override async Task<StressTestResponse> StressTest(StressTestRequest request, ServerCallContext context)

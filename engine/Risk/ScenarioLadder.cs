@@ -15,7 +15,7 @@ public static class ScenarioLadder
     /// <summary>Standard grid of price shocks: −50% to +50% in steps of 10%.</summary>
     public static ImmutableArray<double> StandardPriceShocks { get; } = [.. Enumerable.Range(-5, 11).Select(i => i / 10.0)];
 
-    /// <summary>Runs the ladder.</summary>
+    /// <summary>Runs the ladder: its rows (<see cref="Prepare"/>) on this node's cores.</summary>
     /// <param name="portfolio">Positions.</param>
     /// <param name="market">Base market.</param>
     /// <param name="fx">FX rates into the reporting currency.</param>
@@ -30,7 +30,13 @@ public static class ScenarioLadder
     /// "priceShocks[i]" / "volShocks[j]" when out of range; "skewShock" / "smileShock" when not finite.</exception>
     public static ScenarioLadderResult Run(Portfolio portfolio, MarketSnapshot market, FxRates fx, IReadOnlyList<double> priceShocks,
         IReadOnlyList<double> volShocks, RiskSettings? settings = null, IProgress<double>? progress = null,
-        CancellationToken cancellation = default, double skewShock = 0, double smileShock = 0)
+        CancellationToken cancellation = default, double skewShock = 0, double smileShock = 0) =>
+        Prepare(portfolio, market, fx, priceShocks, volShocks, settings, skewShock, smileShock).Run(progress, cancellation);
+
+    /// <summary>The ladder checked and ready to run, a row per block: its rows may run anywhere, in any cut (<see cref="ScenarioLadderJob.Run"/> runs them all here).</summary>
+    /// <exception cref="InvalidInputException">As <see cref="Run"/>.</exception>
+    public static ScenarioLadderJob Prepare(Portfolio portfolio, MarketSnapshot market, FxRates fx, IReadOnlyList<double> priceShocks,
+        IReadOnlyList<double> volShocks, RiskSettings? settings = null, double skewShock = 0, double smileShock = 0)
     {
         Guard.Finite(skewShock, "skewShock");
         Guard.Finite(smileShock, "smileShock");
@@ -47,35 +53,10 @@ public static class ScenarioLadder
         var revaluation = today;
         var shape = new StressScenario("ladder smile", "", ImmutableDictionary<string, double>.Empty, SkewShock: skewShock, SmileShock: smileShock);
         if (shape.ShocksTheSmile) revaluation = new PortfolioRevaluation(portfolio, shape.ReshapedSmile(market), fx, settings);
-        int n = revaluation.Underlyings.Length;
-        // On a reshaped smile every cell also carries the move of the base values (zero on today's surface).
         var reshapedBase = revaluation.BaseValues();
         var todayBase = today.BaseValues();
-        var baseMove = revaluation.Underlyings.Select((code, u) =>
-            reshapedBase[u] - (today.Underlyings.IndexOf(code) is var t and >= 0 ? todayBase[t] : 0)).ToArray();
-        var total = new ImmutableArray<double>[priceShocks.Count];
-        var byUnderlying = new double[n][][];
-        for (int u = 0; u < n; u++) byUnderlying[u] = new double[priceShocks.Count][];
-        for (int i = 0; i < priceShocks.Count; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var factors = Enumerable.Repeat(1 + priceShocks[i], n).ToArray();
-            var row = new double[volShocks.Count];
-            for (int u = 0; u < n; u++) byUnderlying[u][i] = new double[volShocks.Count];
-            for (int j = 0; j < volShocks.Count; j++)
-            {
-                var split = new double[n];
-                row[j] = revaluation.ProfitAndLoss(factors, Enumerable.Repeat(volShocks[j], n).ToArray(), 0, split);
-                if (shape.ShocksTheSmile)
-                    for (int u = 0; u < n; u++) { split[u] += baseMove[u]; row[j] += baseMove[u]; }
-                for (int u = 0; u < n; u++) byUnderlying[u][i][j] = split[u];
-            }
-            total[i] = [.. row];
-            progress?.Report((i + 1.0) / priceShocks.Count);
-        }
-        return new ScenarioLadderResult([.. priceShocks], [.. volShocks], [.. total],
-            revaluation.Underlyings.Select((code, u) => (code, u)).ToImmutableSortedDictionary(x => x.code,
-                x => byUnderlying[x.u].Select(r => r.ToImmutableArray()).ToImmutableArray(), StringComparer.Ordinal),
-            revaluation.Errors);
+        double[] baseMove = [.. revaluation.Underlyings.Select((code, u) =>
+            reshapedBase[u] - (today.Underlyings.IndexOf(code) is var t and >= 0 ? todayBase[t] : 0))];
+        return new ScenarioLadderJob(revaluation, [.. priceShocks], [.. volShocks], baseMove, shape.ShocksTheSmile);
     }
 }

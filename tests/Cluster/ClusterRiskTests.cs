@@ -56,6 +56,36 @@ public sealed class ClusterRiskTests
     }
 
     [Fact]
+    public async Task Cluster_ScenarioLadderOnAReshapedSmile_RowsOnTwoOrMoreSilosWithTheBitsOfOneNode_ASmallLadderStaysHere()
+    {
+        var request = new ScenarioLadderRequest
+        {
+            Inputs = ClusterBook.Inputs(paths: 1024), PriceShocks = { -0.3, -0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2, 0.3 }, VolShocks = { -0.05, 0, 0.05 },
+            SkewShock = -0.1, SmileShock = 0.05,
+        };
+        await using var cluster = await ThreeSiloCluster.StartAsync();
+
+        var (ladder, report) = await cluster.Risk.ScenarioLadder(request, null, CancellationToken.None);
+
+        var c = RiskRequestMapper.ToDomain(request.Inputs, ClusterReference.Snapshots(), new PortfolioStore(new InMemoryDocumentStore()), ClusterReference.Options);
+        var expected = ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [.. request.PriceShocks], [.. request.VolShocks], c.Settings,
+            skewShock: request.SkewShock, smileShock: request.SmileShock);
+        Assert.Equal(5, expected.ByUnderlying.Count);
+        Assert.NotEqual(0, expected.ProfitAndLoss[4][1]); // the reshaped smile moves even the unshocked cell
+        // Protobuf equality compares the doubles bit for bit.
+        Assert.Equal(RiskResultMapper.Ladder(expected, 0, _ => null), RiskResultMapper.Ladder(ladder, 0, _ => null));
+        Assert.NotNull(report);
+        Assert.Equal(9, report.Shards); // a row per shard
+        Assert.True(report.ShardsBySilo.Count >= 2, $"shards by silo: {string.Join(", ", report.ShardsBySilo)}");
+
+        var small = new ScenarioLadderRequest { Inputs = request.Inputs, PriceShocks = { 0.1 } };
+        var (smallLadder, smallReport) = await cluster.Risk.ScenarioLadder(small, null, CancellationToken.None);
+        Assert.Null(smallReport);
+        Assert.Equal(RiskResultMapper.Ladder(ScenarioLadder.Run(c.Portfolio, c.Market, c.Fx, [0.1], [0.0], c.Settings), 0, _ => null),
+            RiskResultMapper.Ladder(smallLadder, 0, _ => null));
+    }
+
+    [Fact]
     public async Task Cluster_SiloKilledMidJob_ItsShardsRunElsewhereAndTheResultKeepsItsBits()
     {
         var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 131_072) };

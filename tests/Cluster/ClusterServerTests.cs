@@ -11,19 +11,20 @@ namespace CarbonDerivatives.Tests.Cluster;
 
 /// <summary>
 /// The real server in "localhost" cluster mode: two nodes in this process (each a gRPC server with its silo), a Monte
-/// Carlo Sensitivities call (and a Price above the sharding threshold) to node 1 runs on both and answers the bits of a
+/// Carlo Sensitivities call (and a Price and a ladder above their sharding thresholds) to node 1 runs on both and answers the bits of a
 /// node on its own (mode "none").
 /// </summary>
 public sealed class ClusterServerTests
 {
     [Fact]
-    public async Task Cluster_LocalhostModeTwoNodes_SensitivitiesAndALargePriceOverGrpcRunOnBothWithTheBitsOfOneNode()
+    public async Task Cluster_LocalhostModeTwoNodes_SensitivitiesALargePriceAndALadderOverGrpcRunOnBothWithTheBitsOfOneNode()
     {
         var request = new SensitivitiesRequest { Inputs = ClusterBook.Inputs(paths: 32_768) };
         int primary = FreePorts.Next();
         string db = Path.Combine(Path.GetTempPath(), $"carbon-cluster-{Guid.NewGuid():N}");
         var alone = await InProcessServer.StartAsync(db + "-alone.db");
-        string[] shardPrices = [$"--Carbon:Cluster:MinPathStepsToShard={ThreeSiloCluster.MinPathStepsToShard}"];
+        string[] shardPrices = [$"--Carbon:Cluster:MinPathStepsToShard={ThreeSiloCluster.MinPathStepsToShard}",
+            $"--Carbon:Cluster:MinRevaluationsToShard={ThreeSiloCluster.MinRevaluationsToShard}"];
         var node1 = await InProcessServer.StartAsync(db + "-1.db", [.. Node(primary, primary), .. shardPrices]);
         var node2 = await InProcessServer.StartAsync(db + "-2.db", [.. Node(FreePorts.Next(), primary), .. shardPrices]);
         try
@@ -38,6 +39,16 @@ public sealed class ClusterServerTests
             priceClustered.Cluster = null;
             priceAlone.Timing = priceClustered.Timing = null;
             Assert.Equal(priceAlone, priceClustered);
+
+            var ladder = new ScenarioLadderRequest { Inputs = request.Inputs, PriceShocks = { -0.2, -0.1, 0, 0.1, 0.2 }, VolShocks = { 0, 0.05 } };
+            var ladderAlone = await Ladder(alone.Address, ladder);
+            var ladderClustered = await Ladder(node1.Address, ladder);
+            Assert.Null(ladderAlone.Cluster);
+            Assert.Equal(5, ladderClustered.Cluster.Shards);
+            Assert.Equal(2, ladderClustered.Cluster.ShardsByNode.Count);
+            ladderClustered.Cluster = null;
+            ladderAlone.Timing = ladderClustered.Timing = null;
+            Assert.Equal(ladderAlone, ladderClustered);
 
             var expected = await Sensitivities(alone.Address, request);
             var clustered = await Sensitivities(node1.Address, request);
@@ -175,6 +186,15 @@ public sealed class ClusterServerTests
     {
         using var channel = TestCredentials.Channel(address);
         return await new PricingService.PricingServiceClient(channel).PriceAsync(request);
+    }
+
+    private static async Task<ScenarioLadderResult> Ladder(string address, ScenarioLadderRequest request)
+    {
+        using var channel = TestCredentials.Channel(address);
+        using var call = new RiskService.RiskServiceClient(channel).ScenarioLadder(request);
+        ScenarioLadderResult? result = null;
+        await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+        return result!;
     }
 
     private static async Task<SensitivitiesResult> Sensitivities(string address, SensitivitiesRequest request, CancellationToken cancellation = default)

@@ -43,6 +43,9 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
     /// <summary>The silos' sharding threshold for a Price: low, so test-sized runs shard.</summary>
     public const long MinPathStepsToShard = 1_000_000;
 
+    /// <summary>The silos' sharding threshold for a ladder: 1,000 revaluations, so a 300-position book's ladder shards from 4 cells.</summary>
+    public const long MinRevaluationsToShard = 1_000;
+
     /// <summary>Shard activity of every live silo.</summary>
     public IReadOnlyList<(SiloHandle Silo, ShardActivity Activity)> Activity() =>
         [.. Cluster.GetActiveSilos().Select(s => (s, Services(s).GetRequiredService<ShardActivity>()))];
@@ -62,7 +65,11 @@ internal sealed class ThreeSiloCluster : IAsyncDisposable
             silo.Services.AddSingleton<PortfolioStore>();
             silo.Services.AddSingleton(new SimulationLimits());
             silo.AddCarbonClusterNode();
-            silo.Services.Configure<ClusterSettings>(o => o.MinPathStepsToShard = MinPathStepsToShard);
+            silo.Services.Configure<ClusterSettings>(o =>
+            {
+                o.MinPathStepsToShard = MinPathStepsToShard;
+                o.MinRevaluationsToShard = MinRevaluationsToShard;
+            });
             silo.Services.AddSingleton<Unanswered>();
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<Unanswered>());
         }
