@@ -19,7 +19,8 @@ internal static class InstrumentMapper
         Proto.Instrument.KindOneofCase.BarrierOption => new(Barrier(instrument.BarrierOption, $"{path}.barrier_option"), 0),
         Proto.Instrument.KindOneofCase.SpreadOption => new(Spread(instrument.SpreadOption, $"{path}.spread_option"), 0),
         Proto.Instrument.KindOneofCase.Holding => new(Holding(instrument.Holding, $"{path}.holding"), 0),
-        _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option, spread_option or holding"),
+        Proto.Instrument.KindOneofCase.PermitHolding => new(Permits(instrument.PermitHolding, $"{path}.permit_holding"), 0),
+        _ => throw RpcErrors.InvalidArgument(path, "is required: futures_option, future, asian_option, barrier_option, spread_option, holding or permit_holding"),
     };
 
     /// <summary>The request path of the oneof case set in <paramref name="instrument"/>, e.g. "instrument.asian_option".</summary>
@@ -30,6 +31,7 @@ internal static class InstrumentMapper
         Proto.Instrument.KindOneofCase.BarrierOption => $"{path}.barrier_option",
         Proto.Instrument.KindOneofCase.SpreadOption => $"{path}.spread_option",
         Proto.Instrument.KindOneofCase.Holding => $"{path}.holding",
+        Proto.Instrument.KindOneofCase.PermitHolding => $"{path}.permit_holding",
         _ => $"{path}.futures_option",
     };
 
@@ -75,6 +77,10 @@ internal static class InstrumentMapper
     private static AllowancePosition Holding(Proto.AllowanceHolding h, string path) => new(h.Underlying, h.Quantity, h.Currency,
         h.ForwardDate.Length == 0 ? null : ProtoDates.Parse(h.ForwardDate, $"{path}.forward_date"), h.ForwardPrice == 0 ? null : h.ForwardPrice,
         h.CarryDelivery.Length == 0 ? null : ProtoDates.Parse(h.CarryDelivery, $"{path}.carry_delivery"), h.ConvenienceYield);
+
+    private static PermitHolding Permits(Proto.PermitHolding h, string path) => new(h.Underlying,
+        h.Permit is { } p ? new PollutionPermit(p.Substance, p.AnnualQuantity, p.Vintage, p.ValidityYears, p.Bankable) : null!,
+        h.Permits, h.Currency, ProtoDates.Parse(h.PriceDate, $"{path}.price_date"));
 
     private static MappedInstrument Future(Proto.AllowanceFuture f, string path) =>
         new(new AllowanceFuture(f.Underlying, ProtoDates.Parse(f.Delivery, $"{path}.delivery"), f.LotSize, f.Currency), f.TradePrice);

@@ -78,6 +78,9 @@ public static class Pricers
                 double years = market.TimeTo(holding.FuturesDelivery);
                 return new AllowanceHoldingPricer(holding.Quantity, market.FuturesCurveFor(holding.Underlying).Price(holding.FuturesDelivery),
                     holding.ForwardPrice, years, market.DiscountFor(holding.Currency).DiscountFactor(years), holding.ConvenienceYield, holding.Currency);
+            case PermitHolding permits:
+                Resolved(() => { permits.Validate(market.ValuationDate); return 0; });
+                return new PermitHoldingPricer(permits, market.FuturesCurveFor(permits.Underlying).Price(permits.PriceDate), market.ValuationDate);
             case FuturesOption option:
                 var o = Resolved(() => option.Resolve(market));
                 if (o.PriceLimit is not null) Guard.Fail("method", "daily price limits are simulated: use Monte Carlo");
@@ -106,7 +109,7 @@ public static class Pricers
                 RequireBlack76(model, "spread options");
                 return new Black76SpreadPricer(ResolveSpread(spread, market, inputs), spread.Currency);
             default:
-                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, an allowance future or an allowance holding");
+                throw new InvalidInputException("instrument", "must be a futures option, Asian, barrier or spread option, an allowance future, an allowance holding or a permit holding");
         }
     }
 

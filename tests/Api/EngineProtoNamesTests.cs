@@ -27,6 +27,9 @@ public sealed class EngineProtoNamesTests
         { typeof(Engine.Products.AllowanceFuture), V1.AllowanceFuture.Descriptor.FullName, [] },
         // One lot of a holding is its quantity; its tenor is the forward date or the carry delivery.
         { typeof(Engine.Products.AllowancePosition), V1.AllowanceHolding.Descriptor.FullName, ["LotSize", "FuturesDelivery", "IsForward"] },
+        // One lot of a permit holding is its count; its tenor is the price date.
+        { typeof(Engine.Products.PermitHolding), V1.PermitHolding.Descriptor.FullName, ["LotSize", "FuturesDelivery", "TonnesPerYear"] },
+        { typeof(Engine.Products.PollutionPermit), V1.PollutionPermit.Descriptor.FullName, [] },
         { typeof(Engine.Products.DailyPriceLimit), V1.PriceLimits.Descriptor.FullName, [] },
         { typeof(Engine.Models.LogNormalJumps), V1.MertonModel.Descriptor.FullName, [] },
         { typeof(Engine.Pricing.SchwartzDynamics), V1.SchwartzModel.Descriptor.FullName, [] },

@@ -115,6 +115,7 @@ public sealed class CarbonCliTests(ServerFixture server) : IClassFixture<ServerF
     [InlineData("eua-uka-spread.json", "monte-carlo-black76")]
     [InlineData("eua-american-put.json", "binomial-crr")]
     [InlineData("cea-call-price-limits.json", "monte-carlo-price-limits-black76")]
+    [InlineData("zhejiang-nox-permits.json", "analytic-permit")]
     public async Task Price_ProductSamples_PriceWithTheirMethod(string sample, string method)
     {
         var (code, _, table, errors) = await Run("price", Path.Combine(Samples, sample));
