@@ -42,6 +42,7 @@ internal static class SpecMapper
         report.Errors.AddRange(ladder.Errors.Concat(stress.Errors));
         if (r.Margin is { } margin) report.Margin = Margin(margin);
         if (r.HistoricalMargin is { } historical) report.HistoricalMargin = Historical(historical);
+        report.MarginComparison.AddRange(r.MarginComparison.Select(Comparison));
         return report;
     }
 
@@ -83,13 +84,7 @@ internal static class SpecMapper
             Model = m.Model, Price = m.Price, Volatility = m.Volatility, HorizonDays = m.HorizonDays, Paths = m.Paths, Seed = m.Seed,
             Histogram = new Proto.PnlHistogram { BinEdges = { m.Histogram.BinEdges }, Counts = { m.Histogram.Counts } },
         };
-        if (m.Coverage is { } c)
-            message.Coverage = new Proto.MarginCoverage
-            {
-                InitialMarginPerLot = c.InitialMarginPerLot, LongSide = Probability(c.Long), ShortSide = Probability(c.Short),
-                EitherSide = Probability(c.EitherSide), LongSideClosedForm = c.LongClosedForm, ShortSideClosedForm = c.ShortClosedForm,
-                EitherSideClosedForm = c.EitherSideClosedForm, EitherSideWithLimits = c.EitherSideWithLimits is { } p ? Probability(p) : null,
-            };
+        if (m.Coverage is { } c) message.Coverage = Coverage(c);
         foreach (var need in m.MarginNeeded)
         {
             var item = new Proto.MarginNeed
@@ -100,14 +95,34 @@ internal static class SpecMapper
             if (need.EitherSideWithLimits is { } capped) item.EitherSideWithLimits = capped;
             message.MarginNeeded.Add(item);
         }
-        if (m.PriceLimit is { } limit)
-            message.PriceLimit = new Proto.PriceLimitEffect
-            {
-                Fraction = limit.Fraction, MaxLossPerLot = limit.MaxLossPerLot, ProbabilityLimitHit = Probability(limit.ProbabilityLimitHit),
-                ProbabilityLimitHitClosedForm = limit.ProbabilityLimitHitClosedForm,
-            };
+        if (m.PriceLimit is { } limit) message.PriceLimit = Limit(limit);
         return message;
     }
+
+    private static Proto.MarginComparison Comparison(MarginComparison row)
+    {
+        var terms = new Proto.MarginTerms();
+        if (row.Terms.InitialMarginPerLot is { } margin) terms.InitialMarginPerLot = margin;
+        if (row.Terms.LimitFraction is { } fraction) terms.LimitFraction = fraction;
+        return new Proto.MarginComparison
+        {
+            Terms = terms, FromSpec = row.FromSpec, Coverage = row.Coverage is { } c ? Coverage(c) : null,
+            PriceLimit = row.PriceLimit is { } l ? Limit(l) : null, Historical = row.Historical is { } h ? Historical(h) : null,
+        };
+    }
+
+    private static Proto.MarginCoverage Coverage(MarginCoverage c) => new()
+    {
+        InitialMarginPerLot = c.InitialMarginPerLot, LongSide = Probability(c.Long), ShortSide = Probability(c.Short),
+        EitherSide = Probability(c.EitherSide), LongSideClosedForm = c.LongClosedForm, ShortSideClosedForm = c.ShortClosedForm,
+        EitherSideClosedForm = c.EitherSideClosedForm, EitherSideWithLimits = c.EitherSideWithLimits is { } p ? Probability(p) : null,
+    };
+
+    private static Proto.PriceLimitEffect Limit(PriceLimitEffect limit) => new()
+    {
+        Fraction = limit.Fraction, MaxLossPerLot = limit.MaxLossPerLot, ProbabilityLimitHit = Probability(limit.ProbabilityLimitHit),
+        ProbabilityLimitHitClosedForm = limit.ProbabilityLimitHitClosedForm,
+    };
 
     private static Proto.Probability Probability(Probability p) => new() { Value = p.Value, StandardError = p.StandardError };
 

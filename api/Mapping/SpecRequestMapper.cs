@@ -69,6 +69,8 @@ internal static class SpecRequestMapper
             PricedOptionContracts = settings.PricedOptionContracts == 0 ? defaults.PricedOptionContracts : settings.PricedOptionContracts,
             Model = LabModel(settings),
             HistoricalLogReturns = [.. settings.HistoricalLogReturns],
+            MarginAlternatives = [.. settings.MarginAlternatives.Select(t => new MarginTerms(
+                t.HasInitialMarginPerLot ? t.InitialMarginPerLot : null, t.HasLimitFraction ? t.LimitFraction : null))],
         };
     }
 }

@@ -30,6 +30,7 @@ public sealed class EngineProtoNamesTests
         // One lot of a permit holding is its count; its tenor is the price date.
         { typeof(Engine.Products.PermitHolding), V1.PermitHolding.Descriptor.FullName, ["LotSize", "FuturesDelivery", "TonnesPerYear"] },
         { typeof(Engine.Products.PollutionPermit), V1.PollutionPermit.Descriptor.FullName, [] },
+        { typeof(Engine.Specs.Lab.MarginTerms), V1.MarginTerms.Descriptor.FullName, [] },
         { typeof(Engine.Products.DailyPriceLimit), V1.PriceLimits.Descriptor.FullName, [] },
         { typeof(Engine.Models.LogNormalJumps), V1.MertonModel.Descriptor.FullName, [] },
         { typeof(Engine.Pricing.SchwartzDynamics), V1.SchwartzModel.Descriptor.FullName, [] },

@@ -136,6 +136,33 @@ public sealed class SpecServiceTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task TestSpec_MarginAlternatives_RowsBesideTheSpecsOwnAndBadOnesNamed()
+    {
+        TestSpecRequest Request(params MarginTerms[] alternatives) => new()
+        {
+            Spec = new SpecReference { SpecJson = SampleSpec("spec-eua-futures-margin.json") }, Market = new MarketSource { SnapshotId = "default" },
+            Settings = new SpecLabSettings { Paths = 51_200, Seed = 7, MarginAlternatives = { alternatives } },
+        };
+        var report = await Client.TestSpecAsync(Request(new MarginTerms { InitialMarginPerLot = 8000, LimitFraction = 0.05 }, new MarginTerms { LimitFraction = 0.2 }));
+
+        Assert.Equal(3, report.MarginComparison.Count);
+        Assert.True(report.MarginComparison[0].FromSpec);
+        Assert.Equal(report.Margin.Coverage, report.MarginComparison[0].Coverage);
+        Assert.Equal(report.Margin.PriceLimit, report.MarginComparison[0].PriceLimit);
+        var wider = report.MarginComparison[1];
+        Assert.Equal(8000, wider.Terms.InitialMarginPerLot);
+        Assert.InRange(wider.Coverage.EitherSide.Value, wider.Coverage.EitherSideClosedForm - 4 * wider.Coverage.EitherSide.StandardError,
+            wider.Coverage.EitherSideClosedForm + 4 * wider.Coverage.EitherSide.StandardError);
+        Assert.Equal(0.05 * report.Margin.Price * 1000, wider.PriceLimit.MaxLossPerLot, 1e-6);
+        Assert.False(report.MarginComparison[2].Terms.HasInitialMarginPerLot);
+        Assert.Null(report.MarginComparison[2].Coverage);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.TestSpecAsync(Request(new MarginTerms { LimitFraction = 1.2 })).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("settings.margin_alternatives[0].limit_fraction", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
     public async Task TestSpec_HestonModel_MarginUnderHestonWithTheFellerWarning()
     {
         // Feller fails (2κθ = 0.8 < ξ² = 1.44): a warning naming the field, the lab still runs under Heston.

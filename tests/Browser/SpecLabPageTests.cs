@@ -199,6 +199,39 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
     }
 
     [Fact]
+    public void MarginComparison_TwoAlternatives_TableShowsTheGrpcRowsBesideTheSpecs()
+    {
+        page.Open();
+        Find("#new-spec").Click(); // the template: EUA futures with an initial margin of EUR 5,000 and a 10 % limit
+        page.Until(() => Find("#spec-status").Text.StartsWith("Valid spec MY-EUA-FUT", StringComparison.Ordinal), "the template to validate");
+        Find("#tab-test").Click();
+        Find("#alt-margin-0").SendKeys("8000");
+        Find("#alt-limit-0").SendKeys("5");
+        Find("#alt-limit-1").SendKeys("20");
+
+        var request = RunTest();
+        Assert.Equal(2, request.Settings.MarginAlternatives.Count);
+        Assert.Equal(0.05, request.Settings.MarginAlternatives[0].LimitFraction, 12);
+        Assert.False(request.Settings.MarginAlternatives[1].HasInitialMarginPerLot);
+        var reply = Specs.TestSpec(request);
+
+        var rows = Cells("#margin-comparison-table");
+        Assert.Equal(["the spec", "alternative 1", "alternative 2"], rows.Select(r => r[0]).ToArray());
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var row = reply.MarginComparison[i];
+            if (row.Terms.HasInitialMarginPerLot)
+            {
+                AssertShown(row.Terms.InitialMarginPerLot, rows[i][1], $"margin of row {i}");
+                AssertShown(row.Coverage.EitherSide.Value * 100, rows[i][3].Split('±')[0], $"coverage of row {i}");
+            }
+            else Assert.Equal("–", rows[i][3]);
+            AssertShown(row.PriceLimit.ProbabilityLimitHit.Value * 100, rows[i][6].Split('±')[0], $"P(limit hit) of row {i}");
+            AssertShown(row.PriceLimit.MaxLossPerLot, rows[i][7], $"max loss of row {i}");
+        }
+    }
+
+    [Fact]
     public void PageLoad_TransferUnder500KBAndFirstRenderUnderOneSecond()
     {
         Driver.Navigate().GoToUrl("about:blank");

@@ -4,6 +4,7 @@ using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Specs;
 using CarbonDerivatives.Engine.Specs.Lab;
+using CarbonDerivatives.Engine.Validation;
 using MathNet.Numerics.Distributions;
 using Xunit;
 
@@ -148,6 +149,64 @@ public class SpecLabTests
         Assert.Equal(one.Coverage, all.Coverage);
         Assert.Equal(one.MarginNeeded.ToArray(), all.MarginNeeded.ToArray());
         Assert.Equal(one.Histogram.Counts.ToArray(), all.Histogram.Counts.ToArray());
+    }
+
+    [Fact]
+    public void Run_MarginAlternatives_SideBySideOnTheSamePathsAsTheSpecWithThoseTerms()
+    {
+        // EUA Mar-26 future with IM 4,000 and a 10% limit against three alternatives; a 2% history of constructed returns.
+        var library = ShippedSpecs.Library;
+        var spec = library.Get("ICE-EUA-FUT") with { Margin = new MarginSpec(4_000), PriceLimits = new PriceLimitSpec(0.10) };
+        double[] returns = [.. Enumerable.Range(0, 60).Select(i => 0.03 * Math.Sin(i * 1.7))];
+        MarginTerms[] alternatives = [new(6_000, 0.05), new(2_000, null), new(null, 0.02)];
+        var settings = Settings with { MarginAlternatives = [.. alternatives], HistoricalLogReturns = [.. returns] };
+
+        var result = SpecLab.Run(spec, DefaultLikeMarket(), settings, library);
+
+        Assert.Equal(4, result.MarginComparison.Length);
+        var own = result.MarginComparison[0];
+        Assert.True(own.FromSpec);
+        Assert.Equal(new MarginTerms(4_000, 0.10), own.Terms);
+        Assert.Equal(result.Margin!.Coverage, own.Coverage);
+        Assert.Equal(result.Margin.PriceLimit, own.PriceLimit);
+        Assert.Equal(result.HistoricalMargin, own.Historical);
+        // Each row is what the lab gives a spec with that row's terms: same seed, same paths, same history.
+        for (int i = 0; i < alternatives.Length; i++)
+        {
+            var row = result.MarginComparison[i + 1];
+            var t = alternatives[i];
+            var alone = SpecLab.Run(spec with
+            {
+                Margin = t.InitialMarginPerLot is { } im ? new MarginSpec(im) : null,
+                PriceLimits = t.LimitFraction is { } f ? new PriceLimitSpec(f) : null,
+            }, DefaultLikeMarket(), Settings with { HistoricalLogReturns = [.. returns] }, library);
+            Assert.False(row.FromSpec);
+            Assert.Equal(t, row.Terms);
+            Assert.Equal(alone.Margin!.Coverage, row.Coverage);
+            Assert.Equal(alone.Margin.PriceLimit, row.PriceLimit);
+            Assert.Equal(alone.HistoricalMargin!.CoverageEitherSide, row.Historical!.CoverageEitherSide);
+            Assert.Equal(alone.HistoricalMargin.CoverageEitherSideWithLimits, row.Historical.CoverageEitherSideWithLimits);
+        }
+        // Against the lognormal closed form, and ordered as margins are: more margin covers more.
+        double f0 = result.Margin.Price, s = result.Margin.Volatility * Math.Sqrt(1 / 252.0), m = 6_000 / 1000.0;
+        double longRef = 1 - Normal.CDF(-s * s / 2, s, Math.Log(1 - m / f0)), shortRef = Normal.CDF(-s * s / 2, s, Math.Log(1 + m / f0));
+        AssertWithin(longRef + shortRef - 1, result.MarginComparison[1].Coverage!.EitherSide, "either side at 6,000");
+        Assert.True(result.MarginComparison[2].Coverage!.EitherSide.Value < own.Coverage!.EitherSide.Value);
+        Assert.True(own.Coverage.EitherSide.Value < result.MarginComparison[1].Coverage!.EitherSide.Value);
+        Assert.Null(result.MarginComparison[3].Coverage);
+        Assert.True(result.MarginComparison[3].PriceLimit!.ProbabilityLimitHit.Value > own.PriceLimit!.ProbabilityLimitHit.Value);
+    }
+
+    [Fact]
+    public void Run_BadMarginAlternatives_NameTheField()
+    {
+        var library = ShippedSpecs.Library;
+        var spec = library.Get("ICE-EUA-FUT");
+        InvalidInputException Refused(params MarginTerms[] alternatives) => Assert.Throws<InvalidInputException>(() =>
+            SpecLab.Run(spec, DefaultLikeMarket(), Settings with { MarginAlternatives = [.. alternatives] }, library));
+        Assert.Equal("settings.marginAlternatives[1].limitFraction", Refused(new(5_000, 0.1), new(5_000, 1.5)).Field);
+        Assert.Equal("settings.marginAlternatives[0].initialMarginPerLot", Refused(new MarginTerms(-1, null)).Field);
+        Assert.Equal("settings.marginAlternatives", Refused([.. Enumerable.Repeat(new MarginTerms(5_000, null), 9)]).Field);
     }
 
     [Fact]

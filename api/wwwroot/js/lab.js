@@ -120,6 +120,26 @@ export function renderReport(target, report, { snapshot }) {
     parts.push(marginChart.node);
   }
 
+  if (report.marginComparison?.length) {
+    const probability = p => (p ? `${percent(p.value, 3)} ± ${percent(p.standardError, 3)}` : '–');
+    const history = v => (v === undefined ? '–' : percent(v, 2));
+    parts.push(section('Margin and limit settings side by side',
+      el('p', { class: 'muted' }, 'Every row reads the same simulated paths (and history): rows differ by their terms alone.'),
+      table([
+        { label: 'Settings', cell: r => (r.fromSpec ? 'the spec' : `alternative ${report.marginComparison.indexOf(r)}`), header: true },
+        { label: 'Initial margin', unit: perLot, numeric: true, cell: r => (r.terms.initialMarginPerLot === undefined ? '–' : money(r.terms.initialMarginPerLot, c)) },
+        { label: 'Daily limit', numeric: true, cell: r => (r.terms.limitFraction === undefined ? '–' : `±${percent(r.terms.limitFraction, 1)}`) },
+        { label: 'Covers either side', numeric: true, cell: r => probability(r.coverage?.eitherSide) },
+        { label: 'Closed form', numeric: true, cell: r => (r.coverage ? percent(r.coverage.eitherSideClosedForm, 3) : '–') },
+        { label: 'With the limit', numeric: true, cell: r => probability(r.coverage?.eitherSideWithLimits) },
+        { label: 'P(limit hit)', numeric: true, cell: r => probability(r.priceLimit?.probabilityLimitHit) },
+        { label: 'Max loss a day', unit: perLot, numeric: true, cell: r => (r.priceLimit ? money(r.priceLimit.maxLossPerLot, c) : '–') },
+        { label: 'History covers', numeric: true, cell: r => history(r.historical?.coverageEitherSide) },
+        { label: 'History, with the limit', numeric: true, cell: r => history(r.historical?.coverageEitherSideWithLimits) },
+      ], report.marginComparison, { caption: 'Coverage of one day\'s loss per lot, either side' })));
+    parts.at(-1).querySelector('table').id = 'margin-comparison-table';
+  }
+
   if (report.historicalMargin) {
     const h = report.historicalMargin;
     const cov = v => (v === undefined ? '–' : percent(v, 2));

@@ -185,7 +185,23 @@ function labRequest() {
   };
   if ($('#jumps-on').checked) settings.jumps = { jumpIntensity: n('#jump-intensity'), jumpMean: n('#jump-mean'), jumpVolatility: n('#jump-vol') };
   if (state.history) settings.historicalLogReturns = state.history;
+  const alternatives = marginAlternatives();
+  if (alternatives.length) settings.marginAlternatives = alternatives;
   return { spec: specReference(), market: { snapshotId: snapshot() }, settings };
+}
+
+/** The filled rows of "Compare margin and limit settings": an initial margin per lot and/or a daily limit in %. */
+function marginAlternatives() {
+  const rows = [];
+  for (let i = 0; i < 3; i++) {
+    const margin = $(`#alt-margin-${i}`).value.trim(), limit = $(`#alt-limit-${i}`).value.trim();
+    if (!margin && !limit) continue;
+    const terms = {};
+    if (margin) terms.initialMarginPerLot = Number(margin);
+    if (limit) terms.limitFraction = Number(limit) / 100;
+    rows.push(terms);
+  }
+  return rows;
 }
 
 let running;

@@ -33,30 +33,28 @@ public static class MarginSimulation
         double? initialMarginPerLot, double? limitFraction, SpecLabSettings settings, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        long block = SimulationPlan.BlockSize;
-        long paths = (settings.Paths + block - 1) / block * block;
-        double horizon = settings.HorizonDays / TradingDaysPerYear;
-        double s = volatility * Math.Sqrt(horizon);
+        return Read(Simulate(price, volatility, delivery, settings, cancellation), price, volatility, lotSize,
+            new MarginTerms(initialMarginPerLot, limitFraction), settings);
+    }
+
+    /// <summary>The simulated horizon prices of one lot, ascending (what <see cref="Read"/> and <see cref="Cover"/> read).</summary>
+    internal static double[] Simulate(double price, double volatility, double delivery, SpecLabSettings settings, CancellationToken cancellation)
+    {
         var sorted = Job(price, volatility, delivery, settings).Run(cancellation).Rows[0];
         Array.Sort(sorted);
+        return sorted;
+    }
 
+    /// <summary>The margin adequacy of <paramref name="terms"/> on the ascending simulated prices <paramref name="sorted"/>.</summary>
+    internal static MarginAdequacy Read(double[] sorted, double price, double volatility, double lotSize, MarginTerms terms, SpecLabSettings settings)
+    {
+        double s = volatility * Math.Sqrt(settings.HorizonDays / TradingDaysPerYear);
         // P&L of a long lot per path; short is its negative. Sorted prices give sorted long P&L.
         var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
-        double? cap = limitFraction is { } f ? f * price * lotSize : null;
+        double? cap = terms.LimitFraction is { } f ? f * price * lotSize : null;
         var absolute = longPnl.Select(Math.Abs).Order().ToArray();
         var absoluteCapped = cap is { } c ? absolute.Select(a => Math.Min(a, c)).ToArray() : null;
-
-        MarginCoverage? coverage = null;
-        if (initialMarginPerLot is { } im)
-        {
-            double m = im / lotSize;
-            double longClosed = m >= price ? 1 : Normal.CDF(0, 1, (-Math.Log(1 - m / price) - s * s / 2) / s);
-            double shortClosed = Normal.CDF(0, 1, (Math.Log(1 + m / price) + s * s / 2) / s);
-            coverage = new MarginCoverage(im,
-                Fraction(longPnl, x => -x <= im), Fraction(longPnl, x => x <= im), Fraction(absolute, a => a <= im),
-                longClosed, shortClosed, longClosed + shortClosed - 1,
-                absoluteCapped is null ? null : Fraction(absoluteCapped, a => a <= im));
-        }
+        var (coverage, limit) = Cover(sorted, price, volatility, lotSize, terms, settings);
 
         var needs = settings.Confidences.Select(alpha =>
         {
@@ -70,17 +68,43 @@ public static class MarginSimulation
                 EitherSideWithLimits: absoluteCapped is null ? null : Quantile(absoluteCapped, alpha));
         }).ToImmutableArray();
 
+        string model = settings.Model is Black76Dynamics ? "lognormal" : PathModels.Name(settings.Model);
+        return new MarginAdequacy(model, price, volatility, settings.HorizonDays, sorted.Length,
+            settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
+    }
+
+    /// <summary>
+    /// Coverage of the terms' initial margin and the effect of their price limit on the simulated prices (each null when
+    /// the terms have none): what one row of a side-by-side comparison reads off the paths every row shares.
+    /// </summary>
+    internal static (MarginCoverage? Coverage, PriceLimitEffect? Limit) Cover(double[] sorted, double price, double volatility, double lotSize,
+        MarginTerms terms, SpecLabSettings settings)
+    {
+        double s = volatility * Math.Sqrt(settings.HorizonDays / TradingDaysPerYear);
+        var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
+        double? cap = terms.LimitFraction is { } f ? f * price * lotSize : null;
+        var absolute = longPnl.Select(Math.Abs).ToArray();
+
+        MarginCoverage? coverage = null;
+        if (terms.InitialMarginPerLot is { } im)
+        {
+            double m = im / lotSize;
+            double longClosed = m >= price ? 1 : Normal.CDF(0, 1, (-Math.Log(1 - m / price) - s * s / 2) / s);
+            double shortClosed = Normal.CDF(0, 1, (Math.Log(1 + m / price) + s * s / 2) / s);
+            coverage = new MarginCoverage(im,
+                Fraction(longPnl, x => -x <= im), Fraction(longPnl, x => x <= im), Fraction(absolute, a => a <= im),
+                longClosed, shortClosed, longClosed + shortClosed - 1,
+                cap is { } c ? Fraction(absolute, a => Math.Min(a, c) <= im) : null);
+        }
+
         PriceLimitEffect? limit = null;
-        if (limitFraction is { } fraction)
+        if (terms.LimitFraction is { } fraction)
         {
             double closed = Normal.CDF(0, 1, (Math.Log(1 - fraction) + s * s / 2) / s)
                             + 1 - Normal.CDF(0, 1, (Math.Log(1 + fraction) + s * s / 2) / s);
             limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
         }
-
-        string model = settings.Model is Black76Dynamics ? "lognormal" : PathModels.Name(settings.Model);
-        return new MarginAdequacy(model, price, volatility, settings.HorizonDays, paths,
-            settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
+        return (coverage, limit);
     }
 
     /// <summary>

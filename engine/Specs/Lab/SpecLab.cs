@@ -77,18 +77,28 @@ public static class SpecLab
 
         MarginAdequacy? margin = null;
         HistoricalMargin? historical = null;
+        var comparison = ImmutableArray<MarginComparison>.Empty;
         if (spec.Kind != ContractKind.Option)
         {
-            if (!settings.HistoricalLogReturns.IsDefaultOrEmpty)
-                historical = HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.HorizonDays, spec.Margin?.InitialPerLot,
-                    spec.PriceLimits?.Fraction, settings.Confidences);
+            var own = new MarginTerms(spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction);
+            HistoricalMargin? History(MarginTerms terms) => settings.HistoricalLogReturns.IsDefaultOrEmpty ? null
+                : HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.HorizonDays, terms.InitialMarginPerLot, terms.LimitFraction,
+                    settings.Confidences);
+            historical = History(own);
             double horizon = settings.HorizonDays / MarginSimulation.TradingDaysPerYear;
-            double vol = surface.Volatility(Math.Max(market.TimeTo(delivery), horizon), price);
-            margin = MarginSimulation.Run(price, vol, Math.Max(market.TimeTo(delivery), horizon), lot, spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction,
-                settings, cancellation);
+            double years = Math.Max(market.TimeTo(delivery), horizon);
+            double vol = surface.Volatility(years, price);
+            var sorted = MarginSimulation.Simulate(price, vol, years, settings, cancellation);
+            margin = MarginSimulation.Read(sorted, price, vol, lot, own, settings);
+            if (!settings.MarginAlternatives.IsDefaultOrEmpty)
+                comparison = [.. settings.MarginAlternatives.Prepend(own).Select((terms, i) =>
+                {
+                    var (coverage, limit) = MarginSimulation.Cover(sorted, price, vol, lot, terms, settings);
+                    return new MarginComparison(terms, FromSpec: i == 0, coverage, limit, i == 0 ? historical : History(terms));
+                })];
         }
         return new SpecLabResult(spec.Code!, market.ValuationDate, currency, lot, spec.Unit!.ToString(), calendar, label, price, strikes,
-            ladder, stress, valueCurve, margin, historical);
+            ladder, stress, valueCurve, margin, historical, comparison);
     }
 
     private static double Spacing(ContractSpec spec, SpecLabSettings settings) =>

@@ -45,6 +45,9 @@ public sealed record ValueCurve(string Instrument, ImmutableArray<double> Prices
 /// <param name="Curve">Value and Greeks against the underlying price.</param>
 /// <param name="Margin">Margin adequacy (futures and spot specs); null for options.</param>
 /// <param name="HistoricalMargin">The margin back-test on <see cref="SpecLabSettings.HistoricalLogReturns"/> (futures and spot specs); null without returns.</param>
+/// <param name="MarginComparison">With <see cref="SpecLabSettings.MarginAlternatives"/>: the spec's own margin and limit, then each
+/// alternative, read on the same paths and history; empty otherwise.</param>
 public sealed record SpecLabResult(string SpecCode, DateOnly ValuationDate, string Currency, double LotSize, string Unit,
     ImmutableArray<ListedContract> Calendar, string Instrument, double UnderlyingPrice, ImmutableArray<StrikeQuote> Strikes,
-    ScenarioLadderResult Ladder, StressReport Stress, ValueCurve Curve, MarginAdequacy? Margin, HistoricalMargin? HistoricalMargin = null);
+    ScenarioLadderResult Ladder, StressReport Stress, ValueCurve Curve, MarginAdequacy? Margin, HistoricalMargin? HistoricalMargin,
+    ImmutableArray<MarginComparison> MarginComparison);

@@ -49,6 +49,15 @@ public sealed record SpecLabSettings
     /// <summary>Daily log returns of the underlying (oldest first) for a historical margin back-test; none skips it.</summary>
     public ImmutableArray<double> HistoricalLogReturns { get; init; } = [];
 
+    /// <summary>Most margin alternatives one lab run compares.</summary>
+    public const int MaxMarginAlternatives = 8;
+
+    /// <summary>
+    /// Futures and spot specs: other margin and limit settings to compare with the spec's own, side by side on the same
+    /// paths and history (<see cref="SpecLabResult.MarginComparison"/>); none skips the comparison.
+    /// </summary>
+    public ImmutableArray<MarginTerms> MarginAlternatives { get; init; } = [];
+
     /// <summary>Confidences of the margin needed.</summary>
     public ImmutableArray<double> Confidences { get; init; } = [0.99, 0.997];
 
@@ -80,6 +89,13 @@ public sealed record SpecLabSettings
         Guard.InRange(HistogramBins, 5, 1000, "settings.histogramBins");
         Guard.InRange(CurvePoints, 3, 1001, "settings.curvePoints");
         if (Model is LocalVolatilityDynamics) Guard.Fail("settings.model", "local volatility is taken from a smile surface in the market, not set");
+        if (MarginAlternatives.Length > MaxMarginAlternatives)
+            Guard.Fail("settings.marginAlternatives", $"compare at most {MaxMarginAlternatives} alternatives at once, got {MarginAlternatives.Length}");
+        for (int i = 0; i < MarginAlternatives.Length; i++)
+        {
+            if (MarginAlternatives[i] is null) Guard.Fail($"settings.marginAlternatives[{i}]", "is required");
+            MarginAlternatives[i].Validate($"settings.marginAlternatives[{i}]");
+        }
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
     }
 }
