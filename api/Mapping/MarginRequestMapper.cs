@@ -12,19 +12,24 @@ internal sealed record ExpectedShortfallInputs(ExpectedShortfallMarginSettings S
 /// <summary>A Margin request's own parts to engine inputs: the SPAN-style settings and the optional ES margin with its history.</summary>
 internal static class MarginRequestMapper
 {
-    /// <summary>The scan parameters (zero values of the extreme move and the delivery window take the engine's defaults) and the spread table.</summary>
+    /// <summary>The scan parameters (<see cref="Scan"/>) and the spread table.</summary>
     public static SpanSettings Span(Proto.MarginRequest request)
     {
-        var defaults = new ScanParameters(0.1);
         return new SpanSettings
         {
-            Underlyings = request.Underlyings.ToImmutableDictionary(u => u.Key, u => new ScanParameters(u.Value.PriceScanRange, u.Value.VolScanRange,
-                u.Value.CalendarSpreadChargePerTonne, u.Value.DeliveryChargePerTonne, u.Value.ShortOptionMinimumPerTonne,
-                u.Value.ExtremeMultiple == 0 ? defaults.ExtremeMultiple : u.Value.ExtremeMultiple,
-                u.Value.ExtremeCoverFraction == 0 ? defaults.ExtremeCoverFraction : u.Value.ExtremeCoverFraction,
-                u.Value.DeliveryWindowDays == 0 ? defaults.DeliveryWindowDays : u.Value.DeliveryWindowDays), StringComparer.Ordinal),
+            Underlyings = request.Underlyings.ToImmutableDictionary(u => u.Key, u => Scan(u.Value), StringComparer.Ordinal),
             InterCommoditySpreads = [.. request.InterCommoditySpreads.Select(s => new InterCommoditySpread(s.Underlying1, s.Underlying2, s.Tonnes1, s.Tonnes2, s.CreditRate))],
         };
+    }
+
+    /// <summary>One underlying's scan parameters; zero values of the extreme move and the delivery window take the engine's defaults.</summary>
+    public static ScanParameters Scan(Proto.ScanParameters p)
+    {
+        var defaults = new ScanParameters(0.1);
+        return new ScanParameters(p.PriceScanRange, p.VolScanRange, p.CalendarSpreadChargePerTonne, p.DeliveryChargePerTonne, p.ShortOptionMinimumPerTonne,
+            p.ExtremeMultiple == 0 ? defaults.ExtremeMultiple : p.ExtremeMultiple,
+            p.ExtremeCoverFraction == 0 ? defaults.ExtremeCoverFraction : p.ExtremeCoverFraction,
+            p.DeliveryWindowDays == 0 ? defaults.DeliveryWindowDays : p.DeliveryWindowDays);
     }
 
     /// <summary>The ES settings and history of <paramref name="es"/>; dates are checked here, the rest by the engine.</summary>

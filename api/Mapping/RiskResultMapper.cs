@@ -130,13 +130,7 @@ internal static class RiskResultMapper
         double totalMs, Func<string, string?> instrumentPath)
     {
         var response = new Proto.MarginResponse { ReportingCurrency = span.ReportingCurrency, Total = span.Total, Timing = new Proto.Timing { TotalMs = totalMs } };
-        foreach (var u in span.Underlyings)
-            response.Underlyings.Add(new Proto.UnderlyingMargin
-            {
-                Underlying = u.Underlying, ScanRisk = u.ScanRisk, DrivingScenario = Scenario(u.DrivingScenario), ScenarioLosses = { u.ScenarioLosses },
-                CalendarSpreadCharge = u.CalendarSpreadCharge, DeliveryCharge = u.DeliveryCharge, InterCommodityCredit = u.InterCommodityCredit,
-                ShortOptionMinimum = u.ShortOptionMinimum, NetDeltaTonnes = u.NetDeltaTonnes, Total = u.Total,
-            });
+        response.Underlyings.AddRange(span.Underlyings.Select(UnderlyingMargin));
         if (span.Driving is { } driving)
         {
             response.DrivingUnderlying = driving.Underlying;
@@ -151,6 +145,22 @@ internal static class RiskResultMapper
         response.Errors.AddRange(span.Errors.Select(e => Error(e, instrumentPath)));
         return response;
     }
+
+    /// <summary>One underlying's SPAN-style margin.</summary>
+    public static Proto.UnderlyingMargin UnderlyingMargin(Engine.Risk.Margin.UnderlyingMargin u) => new()
+    {
+        Underlying = u.Underlying, ScanRisk = u.ScanRisk, DrivingScenario = Scenario(u.DrivingScenario), ScenarioLosses = { u.ScenarioLosses },
+        CalendarSpreadCharge = u.CalendarSpreadCharge, DeliveryCharge = u.DeliveryCharge, InterCommodityCredit = u.InterCommodityCredit,
+        ShortOptionMinimum = u.ShortOptionMinimum, NetDeltaTonnes = u.NetDeltaTonnes, Total = u.Total,
+    };
+
+    /// <summary>Scan parameters as the wire carries them.</summary>
+    public static Proto.ScanParameters Scan(Engine.Risk.Margin.ScanParameters p) => new()
+    {
+        PriceScanRange = p.PriceScanRange, VolScanRange = p.VolScanRange, CalendarSpreadChargePerTonne = p.CalendarSpreadChargePerTonne,
+        DeliveryChargePerTonne = p.DeliveryChargePerTonne, ShortOptionMinimumPerTonne = p.ShortOptionMinimumPerTonne, ExtremeMultiple = p.ExtremeMultiple,
+        ExtremeCoverFraction = p.ExtremeCoverFraction, DeliveryWindowDays = p.DeliveryWindowDays,
+    };
 
     private static Proto.RiskArrayScenario Scenario(Engine.Risk.Margin.RiskArrayScenario s) =>
         new() { Number = s.Number, PriceMove = s.PriceMove, VolMove = s.VolMove, Weight = s.Weight, Description = s.Description };

@@ -43,6 +43,17 @@ internal static class SpecMapper
         if (r.Margin is { } margin) report.Margin = Margin(margin);
         if (r.HistoricalMargin is { } historical) report.HistoricalMargin = Historical(historical);
         report.MarginComparison.AddRange(r.MarginComparison.Select(Comparison));
+        report.HedgedMargins = new Proto.HedgedMarginReport
+        {
+            Parameters = RiskResultMapper.Scan(r.HedgedMargins.Parameters), ParameterSource = r.HedgedMargins.ParameterSource,
+            Books =
+            {
+                r.HedgedMargins.Books.Select(b => new Proto.HedgedMargin
+                {
+                    Book = b.Book, Positions = b.Positions, Margin = b.Margin, LegsAlone = b.LegsAlone, Detail = RiskResultMapper.UnderlyingMargin(b.Detail),
+                }),
+            },
+        };
         return report;
     }
 

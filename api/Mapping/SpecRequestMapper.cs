@@ -71,6 +71,7 @@ internal static class SpecRequestMapper
             HistoricalLogReturns = [.. settings.HistoricalLogReturns],
             MarginAlternatives = [.. settings.MarginAlternatives.Select(t => new MarginTerms(
                 t.HasInitialMarginPerLot ? t.InitialMarginPerLot : null, t.HasLimitFraction ? t.LimitFraction : null))],
+            MarginScan = settings.MarginScan is { } scan ? MarginRequestMapper.Scan(scan) : null,
         };
     }
 }

@@ -19,6 +19,9 @@ internal static class SpecReportTables
         var (header, rows) = RiskRows.Ladder(ladder, ladder.Total);
         Table(header, rows, Enumerable.Range(0, header.Length), $"scenario ladder: P&L of {r.Instrument} ({r.Currency})");
         Table(RiskRows.StressHeader, RiskRows.Stress(SpecRows.Stress(r)), [1, 2, 3], $"stress: P&L of {r.Instrument} ({r.Currency})");
+        if (r.HedgedMargins is { Books.Count: > 0 } hedged)
+            Table(SpecRows.HedgedHeader, SpecRows.Hedged(hedged), [2, 3, 4],
+                $"portfolio margin with typical hedges ({r.Currency}; price scan {hedged.Parameters.PriceScanRange:P2}: {hedged.ParameterSource})");
         if (r.Margin is not { } margin) return;
 
         string model = $"{margin.Model}, vol {margin.Volatility:P1}, {margin.HorizonDays}-day horizon, {Figures.Count(margin.Paths)} paths, seed {margin.Seed}";

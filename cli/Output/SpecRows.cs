@@ -20,6 +20,14 @@ internal static class SpecRows
 
     public static readonly string[] HistoricalHeader = ["confidence", "long", "short", "either side"];
 
+    public static readonly string[] HedgedHeader = ["book", "positions", "margin", "legs alone", "offset", "driving scenario"];
+
+    public static IReadOnlyList<string[]> Hedged(HedgedMarginReport report) => report.Books.Select(b => new[]
+    {
+        b.Book, b.Positions, Figures.Money(b.Margin), Figures.Money(b.LegsAlone), b.LegsAlone > 0 ? $"{1 - b.Margin / b.LegsAlone:P1}" : "-",
+        b.Detail?.DrivingScenario?.Description ?? "-",
+    }).ToList();
+
     public static IReadOnlyList<string[]> HistoricalMarginNeeded(HistoricalMargin h) => h.MarginNeeded.Select(n => new[]
     {
         Percent(n.Confidence), Figures.Money(n.LongSide), Figures.Money(n.ShortSide), Figures.Money(n.EitherSide),

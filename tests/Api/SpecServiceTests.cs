@@ -163,6 +163,28 @@ public sealed class SpecServiceTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task TestSpec_MarginScanGiven_HedgedBooksMarginedWithItAndABadOneNamed()
+    {
+        // The sample futures spec (IM 5,000, a 10% limit): with a 12% scan the outright is 12% of the lot's value.
+        TestSpecRequest Request(double scan) => new()
+        {
+            Spec = new SpecReference { SpecJson = SampleSpec("spec-eua-futures-margin.json") }, Market = new MarketSource { SnapshotId = "default" },
+            Settings = new SpecLabSettings { Paths = 10_240, MarginScan = new ScanParameters { PriceScanRange = scan, CalendarSpreadChargePerTonne = 0.5 } },
+        };
+        var report = await Client.TestSpecAsync(Request(0.12));
+        Assert.Equal("settings", report.HedgedMargins.ParameterSource);
+        var outright = report.HedgedMargins.Books.Single(b => b.Book == "outright");
+        Assert.Equal(0.12 * report.LotSize * report.UnderlyingPrice, outright.Margin, 1e-6);
+        var spread = report.HedgedMargins.Books.Single(b => b.Book == "calendar spread");
+        Assert.Equal(0.5 * report.LotSize, spread.Detail.CalendarSpreadCharge, 1e-9); // 1,000 t matched across two deliveries
+        Assert.True(spread.Margin < spread.LegsAlone);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.TestSpecAsync(Request(1.5)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("settings.margin_scan.price_scan_range", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
     public async Task TestSpec_HestonModel_MarginUnderHestonWithTheFellerWarning()
     {
         // Feller fails (2κθ = 0.8 < ξ² = 1.44): a warning naming the field, the lab still runs under Heston.

@@ -199,7 +199,7 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
     }
 
     [Fact]
-    public void MarginComparison_TwoAlternatives_TableShowsTheGrpcRowsBesideTheSpecs()
+    public void MarginComparisonAndHedgedBooks_TablesShowTheGrpcRows()
     {
         page.Open();
         Find("#new-spec").Click(); // the template: EUA futures with an initial margin of EUR 5,000 and a 10 % limit
@@ -214,6 +214,14 @@ public sealed class SpecLabPageTests(BrowserFixture page, ITestOutputHelper outp
         Assert.Equal(0.05, request.Settings.MarginAlternatives[0].LimitFraction, 12);
         Assert.False(request.Settings.MarginAlternatives[1].HasInitialMarginPerLot);
         var reply = Specs.TestSpec(request);
+
+        var books = Cells("#hedged-margin-table");
+        Assert.Equal(reply.HedgedMargins.Books.Select(b => b.Book).ToArray(), books.Select(r => r[0]).ToArray());
+        for (int i = 0; i < books.Length; i++)
+        {
+            AssertShown(reply.HedgedMargins.Books[i].Margin, books[i][2], $"margin of {books[i][0]}");
+            AssertShown(reply.HedgedMargins.Books[i].LegsAlone, books[i][3], $"legs alone of {books[i][0]}");
+        }
 
         var rows = Cells("#margin-comparison-table");
         Assert.Equal(["the spec", "alternative 1", "alternative 2"], rows.Select(r => r[0]).ToArray());

@@ -40,7 +40,8 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
     {
         var (code, table, errors) = await Run("spec", "test", Path.Combine(Specs.ShippedSpecs.Directory, "ice-eua-options.json"), "--plots", _plots);
         Assert.True(code == 0, errors);
-        foreach (string part in new[] { "listing calendar", "ICE-EUA-OPT Dec-26", "listed strikes, Black-76", "scenario ladder", "stress", "value-and-greeks.png" })
+        foreach (string part in new[] { "listing calendar", "ICE-EUA-OPT Dec-26", "listed strikes, Black-76", "scenario ladder", "stress", "value-and-greeks.png",
+                     "portfolio margin with typical hedges", "delta-hedged short call" })
             Assert.Contains(part, table);
         AssertPlot(SpecPlots.ValueAndGreeksFile);
         Assert.False(File.Exists(Path.Combine(_plots, SpecPlots.PnlVsMarginFile)), "an option spec has no margin to plot");
@@ -52,7 +53,8 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
         var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
             "--plots", _plots, "--paths", "20480", "--seed", "11");
         Assert.True(code == 0, errors);
-        foreach (string part in new[] { "margin needed", "99.7%", "coverage of the initial margin 5,000.00 EUR/lot", "price limit ±10%" })
+        foreach (string part in new[] { "margin needed", "99.7%", "coverage of the initial margin 5,000.00 EUR/lot", "price limit ±10%",
+                     "portfolio margin with typical hedges", "calendar spread", "5,000.00" })
             Assert.Contains(part, table);
         AssertPlot(SpecPlots.ValueAndGreeksFile);
         AssertPlot(SpecPlots.PnlVsMarginFile);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CarbonDerivatives.Engine.Analytics;
 using CarbonDerivatives.Engine.Market;
 using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Risk.Margin;
 using CarbonDerivatives.Engine.Specs;
 using CarbonDerivatives.Engine.Specs.Lab;
 using CarbonDerivatives.Engine.Validation;
@@ -195,6 +196,75 @@ public class SpecLabTests
         Assert.True(own.Coverage.EitherSide.Value < result.MarginComparison[1].Coverage!.EitherSide.Value);
         Assert.Null(result.MarginComparison[3].Coverage);
         Assert.True(result.MarginComparison[3].PriceLimit!.ProbabilityLimitHit.Value > own.PriceLimit!.ProbabilityLimitHit.Value);
+    }
+
+    [Fact]
+    public void Run_FuturesSpecWithAMargin_HedgedBooksWorkedByHand()
+    {
+        // IM 4,000 per lot is the price scan 4,000 / (1,000 x F0): the outright's margin is the IM itself (a future has no
+        // vol risk; the extreme move counts 35% of twice the range, less than the full range). A calendar spread against
+        // the next December (Dec-26 here) loses the scan range on the difference of the two prices.
+        var library = ShippedSpecs.Library;
+        var spec = library.Get("ICE-EUA-FUT") with { Margin = new MarginSpec(4_000) };
+        var result = SpecLab.Run(spec, DefaultLikeMarket(), Settings, library);
+        var hedged = result.HedgedMargins;
+        double f1 = result.UnderlyingPrice, scan = 4_000 / (1000 * f1);
+        Assert.Equal(scan, hedged.Parameters.PriceScanRange, 15);
+        Assert.Contains("initial margin", hedged.ParameterSource);
+
+        var outright = hedged.Books.Single(b => b.Book == "outright");
+        Assert.Equal(4_000, outright.Margin, 1e-6);
+        Assert.Equal(4_000, outright.LegsAlone, 1e-6);
+        var spread = hedged.Books.Single(b => b.Book == "calendar spread");
+        Assert.Contains("ICE-EUA-FUT Dec-26", spread.Positions);
+        var dec26 = ListingCalendar.Resolve(spec, Today, 24, library).Single(c => c.Label == "ICE-EUA-FUT Dec-26");
+        double f2 = DefaultLikeMarket().FuturesCurveFor("EUA").Price(dec26.LastTradingDay);
+        Assert.Equal(scan * 1000 * Math.Abs(f2 - f1), spread.Margin, 1e-6);
+        Assert.Equal(scan * 1000 * (f1 + f2), spread.LegsAlone, 1e-6);
+    }
+
+    [Fact]
+    public void Run_OptionSpec_DeltaHedgedShortCallMarginIsTheWorstScenarioOfItsBlack76Revaluation()
+    {
+        var library = ShippedSpecs.Library;
+        var spec = library.Get("ICE-EUA-OPT");
+        var market = DefaultLikeMarket();
+        var result = SpecLab.Run(spec, market, Settings, library);
+        var hedged = result.HedgedMargins;
+        Assert.Equal(["short call", "delta-hedged short call", "covered call"], hedged.Books.Select(b => b.Book).ToArray());
+
+        // The ATM call of the front month (the lab's reference lot), resolved independently.
+        var front = result.Calendar[0];
+        double spacing = spec.Option?.StrikeListing?.Spacing ?? Settings.DefaultStrikeSpacing;
+        double f = result.UnderlyingPrice, atm = Math.Max(Math.Round(f / spacing), 1) * spacing;
+        var call = new FuturesOption("EUA", OptionType.Call, atm, front.LastTradingDay, front.UnderlyingLastTradingDay!.Value, 1000, "EUR").Resolve(market);
+        // Default scan: the 99.7% one-day lognormal move at the call's vol; vol scan 5 points.
+        double s = call.Volatility * Math.Sqrt(1 / 252.0), scan = Math.Exp(-s * s / 2 + s * Normal.InvCDF(0, 1, 0.997)) - 1;
+        Assert.Equal(scan, hedged.Parameters.PriceScanRange, 12);
+        Assert.Equal(0.05, hedged.Parameters.VolScanRange);
+
+        double C(double factor, double volShift) => 1000 * Black76.Price(OptionType.Call, f * factor, atm, call.Expiry, Math.Max(call.Volatility + volShift, 0), call.DiscountFactor);
+        double d1 = (Math.Log(f / atm) + call.Volatility * call.Volatility * call.Expiry / 2) / (call.Volatility * Math.Sqrt(call.Expiry));
+        double hedge = call.DiscountFactor * Normal.CDF(0, 1, d1); // lots of the future: Black-76 delta per tonne
+        double Worst(double futures) => RiskArrayScenario.Classic(2, 0.35).Max(sc =>
+        {
+            double factor = 1 + sc.PriceMove * scan, pnl = -(C(factor, sc.VolMove * 0.05) - C(1, 0)) + futures * 1000 * f * (factor - 1);
+            return -pnl * sc.Weight;
+        });
+        Assert.Equal(Math.Max(Worst(0), 0), hedged.Books[0].Margin, 1e-6 * hedged.Books[0].Margin);
+        Assert.Equal(Math.Max(Worst(hedge), 0), hedged.Books[1].Margin, 1e-6 * hedged.Books[0].Margin);
+        Assert.Equal(Math.Max(Worst(1), 0), hedged.Books[2].Margin, 1e-6 * hedged.Books[0].Margin);
+        Assert.True(hedged.Books[1].Margin < hedged.Books[0].Margin, "the delta hedge offsets most of the short call's scan risk");
+        Assert.True(hedged.Books[1].Margin < hedged.Books[1].LegsAlone);
+    }
+
+    [Fact]
+    public void Run_BadMarginScan_NamesTheField()
+    {
+        var library = ShippedSpecs.Library;
+        var e = Assert.Throws<InvalidInputException>(() => SpecLab.Run(library.Get("ICE-EUA-FUT"), DefaultLikeMarket(),
+            Settings with { MarginScan = new CarbonDerivatives.Engine.Risk.Margin.ScanParameters(-0.1) }, library));
+        Assert.Equal("settings.marginScan.priceScanRange", e.Field);
     }
 
     [Fact]

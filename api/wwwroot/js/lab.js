@@ -140,6 +140,23 @@ export function renderReport(target, report, { snapshot }) {
     parts.at(-1).querySelector('table').id = 'margin-comparison-table';
   }
 
+  const hedged = report.hedgedMargins;
+  if (hedged?.books?.length) {
+    const p = hedged.parameters;
+    parts.push(section('Portfolio margin with typical hedges',
+      el('p', { class: 'muted' }, `SPAN-style: price scan ±${percent(p.priceScanRange, 2)} (${hedged.parameterSource}), vol scan ±${number((p.volScanRange ?? 0) * 100, 1)} points, `,
+        `the 16 classic scenarios; the same parameters for every book.`),
+      table([
+        { label: 'Book', cell: r => r.book, header: true },
+        { label: 'Positions', cell: r => r.positions },
+        { label: 'Margin', unit: perLot, numeric: true, cell: r => money(r.margin ?? 0, c), value: r => r.margin ?? 0 },
+        { label: 'Legs held alone', unit: perLot, numeric: true, cell: r => money(r.legsAlone ?? 0, c), value: r => r.legsAlone ?? 0 },
+        { label: 'Offset', numeric: true, cell: r => (r.legsAlone ? percent(1 - (r.margin ?? 0) / r.legsAlone, 1) : '–') },
+        { label: 'Driving scenario', cell: r => r.detail?.drivingScenario?.description ?? '–' },
+      ], hedged.books, { caption: 'Margin of one lot with its hedges' })));
+    parts.at(-1).querySelector('table').id = 'hedged-margin-table';
+  }
+
   if (report.historicalMargin) {
     const h = report.historicalMargin;
     const cov = v => (v === undefined ? '–' : percent(v, 2));

@@ -78,6 +78,8 @@ public static class SpecLab
         MarginAdequacy? margin = null;
         HistoricalMargin? historical = null;
         var comparison = ImmutableArray<MarginComparison>.Empty;
+        double referenceVol = instrument is FuturesOption call ? call.Resolve(market).Volatility
+            : surface.Volatility(Math.Max(market.TimeTo(delivery), settings.HorizonDays / MarginSimulation.TradingDaysPerYear), price);
         if (spec.Kind != ContractKind.Option)
         {
             var own = new MarginTerms(spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction);
@@ -87,7 +89,7 @@ public static class SpecLab
             historical = History(own);
             double horizon = settings.HorizonDays / MarginSimulation.TradingDaysPerYear;
             double years = Math.Max(market.TimeTo(delivery), horizon);
-            double vol = surface.Volatility(years, price);
+            double vol = referenceVol;
             var sorted = MarginSimulation.Simulate(price, vol, years, settings, cancellation);
             margin = MarginSimulation.Read(sorted, price, vol, lot, own, settings);
             if (!settings.MarginAlternatives.IsDefaultOrEmpty)
@@ -97,8 +99,9 @@ public static class SpecLab
                     return new MarginComparison(terms, FromSpec: i == 0, coverage, limit, i == 0 ? historical : History(terms));
                 })];
         }
+        var hedged = HedgedMargins.Compute(spec, calendar, instrument, label, price, referenceVol, market, risk, settings, library);
         return new SpecLabResult(spec.Code!, market.ValuationDate, currency, lot, spec.Unit!.ToString(), calendar, label, price, strikes,
-            ladder, stress, valueCurve, margin, historical, comparison);
+            ladder, stress, valueCurve, margin, historical, comparison, hedged);
     }
 
     private static double Spacing(ContractSpec spec, SpecLabSettings settings) =>

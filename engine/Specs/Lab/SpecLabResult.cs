@@ -47,7 +47,8 @@ public sealed record ValueCurve(string Instrument, ImmutableArray<double> Prices
 /// <param name="HistoricalMargin">The margin back-test on <see cref="SpecLabSettings.HistoricalLogReturns"/> (futures and spot specs); null without returns.</param>
 /// <param name="MarginComparison">With <see cref="SpecLabSettings.MarginAlternatives"/>: the spec's own margin and limit, then each
 /// alternative, read on the same paths and history; empty otherwise.</param>
+/// <param name="HedgedMargins">The portfolio margin of the reference lot alone and with its typical hedges.</param>
 public sealed record SpecLabResult(string SpecCode, DateOnly ValuationDate, string Currency, double LotSize, string Unit,
     ImmutableArray<ListedContract> Calendar, string Instrument, double UnderlyingPrice, ImmutableArray<StrikeQuote> Strikes,
     ScenarioLadderResult Ladder, StressReport Stress, ValueCurve Curve, MarginAdequacy? Margin, HistoricalMargin? HistoricalMargin,
-    ImmutableArray<MarginComparison> MarginComparison);
+    ImmutableArray<MarginComparison> MarginComparison, HedgedMarginReport HedgedMargins);

@@ -58,6 +58,12 @@ public sealed record SpecLabSettings
     /// </summary>
     public ImmutableArray<MarginTerms> MarginAlternatives { get; init; } = [];
 
+    /// <summary>
+    /// Scan parameters of the hedged books' portfolio margin (<see cref="SpecLabResult.HedgedMargins"/>); null takes the
+    /// lab's defaults (a price scan of the spec's initial margin, else of the 99.7% move over the horizon; ±5 vol points).
+    /// </summary>
+    public Risk.Margin.ScanParameters? MarginScan { get; init; }
+
     /// <summary>Confidences of the margin needed.</summary>
     public ImmutableArray<double> Confidences { get; init; } = [0.99, 0.997];
 
@@ -96,6 +102,7 @@ public sealed record SpecLabSettings
             if (MarginAlternatives[i] is null) Guard.Fail($"settings.marginAlternatives[{i}]", "is required");
             MarginAlternatives[i].Validate($"settings.marginAlternatives[{i}]");
         }
+        MarginScan?.Validate("settings.marginScan");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "settings.maxDegreeOfParallelism");
     }
 }
