@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using CarbonDerivatives.Api.Errors;
 using CarbonDerivatives.Engine.Market;
@@ -12,14 +13,50 @@ internal sealed record ExpectedShortfallInputs(ExpectedShortfallMarginSettings S
 /// <summary>A Margin request's own parts to engine inputs: the SPAN-style settings and the optional ES margin with its history.</summary>
 internal static class MarginRequestMapper
 {
-    /// <summary>The scan parameters (<see cref="Scan"/>) and the spread table.</summary>
-    public static SpanSettings Span(Proto.MarginRequest request)
+    /// <summary>
+    /// The scan parameters (<see cref="Scan"/>; those of a series in scan_calibration calibrated from it), the spread table,
+    /// and where each underlying's parameters came from.
+    /// </summary>
+    public static (SpanSettings Settings, IReadOnlyDictionary<string, string> Sources) Span(Proto.MarginRequest request)
     {
-        return new SpanSettings
+        var underlyings = request.Underlyings.ToDictionary(u => u.Key, u => Scan(u.Value), StringComparer.Ordinal);
+        var sources = underlyings.Keys.ToDictionary(k => k, _ => "request", StringComparer.Ordinal);
+        if (request.ScanCalibration is { } calibration) Calibrate(request, calibration, underlyings, sources);
+        return (new SpanSettings
         {
-            Underlyings = request.Underlyings.ToImmutableDictionary(u => u.Key, u => Scan(u.Value), StringComparer.Ordinal),
+            Underlyings = underlyings.ToImmutableDictionary(StringComparer.Ordinal),
             InterCommoditySpreads = [.. request.InterCommoditySpreads.Select(s => new InterCommoditySpread(s.Underlying1, s.Underlying2, s.Tonnes1, s.Tonnes2, s.CreditRate))],
-        };
+        }, sources);
+    }
+
+    private static void Calibrate(Proto.MarginRequest request, Proto.ScanCalibration calibration, Dictionary<string, ScanParameters> underlyings,
+        Dictionary<string, string> sources)
+    {
+        const string path = "scan_calibration";
+        double quantile = calibration.Quantile == 0 ? 0.99 : calibration.Quantile;
+        int horizon = calibration.HorizonDays == 0 ? 2 : calibration.HorizonDays, window = calibration.VolWindow == 0 ? 20 : calibration.VolWindow;
+        for (int k = 0; k < calibration.Returns.Count; k++)
+        {
+            var series = calibration.Returns[k];
+            string code = series.Underlying, at = $"{path}.returns[{k}]";
+            if (code.Length == 0) throw RpcErrors.InvalidArgument($"{at}.underlying", "is required");
+            if (sources.TryGetValue(code, out string? source) && source != "request")
+                throw RpcErrors.InvalidArgument($"{at}.underlying", $"{code} has a series already");
+            if (request.Underlyings.TryGetValue(code, out var given) && given.PriceScanRange != 0)
+                throw RpcErrors.InvalidArgument($"{at}.underlying", $"underlyings[{code}] states a price_scan_range: give it or a series to calibrate it from, not both");
+            var template = underlyings.TryGetValue(code, out var stated) ? stated : new ScanParameters(0.1);
+            underlyings[code] = FieldPath.Translate(() => ScanRangeCalibration.Calibrate(template, [.. series.LogReturns], horizon, quantile, window), field => field switch
+            {
+                "horizonDays" => $"{path}.horizon_days",
+                "quantile" => $"{path}.quantile",
+                "window" => $"{path}.vol_window",
+                "returns" or "volatilities" => $"{at}.log_returns",
+                _ when field.StartsWith("returns[", StringComparison.Ordinal) => $"{at}.log_{field}",
+                _ => $"underlyings[{code}].{FieldPath.Snake(field)}",
+            });
+            sources[code] = string.Create(CultureInfo.InvariantCulture,
+                $"{path}: {quantile * 100:0.##}% of {horizon}-day moves over {series.LogReturns.Count:N0} returns, vol window {window} days");
+        }
     }
 
     /// <summary>One underlying's scan parameters; zero values of the extreme move and the delivery window take the engine's defaults.</summary>

@@ -14,12 +14,18 @@ public sealed partial class RiskGrpcService
     {
         var clock = Stopwatch.StartNew();
         var c = RiskRequestMapper.ToDomain(request.Inputs, snapshots, portfolios, options.Value);
-        var span = MarginRequestMapper.Span(request);
+        var (span, sources) = MarginRequestMapper.Span(request);
         var es = request.ExpectedShortfall is { } e ? MarginRequestMapper.ExpectedShortfall(e) : null;
         var (margin, shortfall) = await Task.Run(() => (
             RiskFieldPath.Translate(() => SpanMargin.Compute(c.Portfolio, c.Market, c.Fx, span, c.Settings)),
             es is { } x ? MarginRequestMapper.Translate(() => ExpectedShortfallMargin.Compute(c.Portfolio, c.Market, c.Fx, x.History, x.Settings, c.Settings)) : null),
             context.CancellationToken);
-        return RiskResultMapper.Margin(margin, shortfall, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
+        var response = RiskResultMapper.Margin(margin, shortfall, clock.Elapsed.TotalMilliseconds, c.InstrumentPath);
+        foreach (var u in response.Underlyings)
+        {
+            u.Parameters = RiskResultMapper.Scan(span.Underlyings[u.Underlying]);
+            u.ParameterSource = sources[u.Underlying];
+        }
+        return response;
     }
 }

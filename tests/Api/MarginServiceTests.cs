@@ -49,6 +49,54 @@ public sealed class MarginServiceTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal(16, response.Underlyings.Single().ScenarioLosses.Count);
     }
 
+    /// <summary>600 constructed daily log returns: a slow cycle of ±1.5% with a few 6% falls.</summary>
+    private static double[] History() => [.. Enumerable.Range(0, 600).Select(i => i % 97 == 5 ? -0.06 : 0.015 * Math.Sin(i * 0.9))];
+
+    [Fact]
+    public async Task Margin_ScanCalibratedFromHistory_TheQuantileOfTwoDayMovesTimesTheLot()
+    {
+        var request = TwoFutures();
+        request.Underlyings["EUA"] = new ScanParameters { CalendarSpreadChargePerTonne = 0.4 }; // the price scan comes from the history
+        request.ScanCalibration = new ScanCalibration { Returns = { new ReturnSeries { Underlying = "EUA", LogReturns = { History() } } }, Quantile = 0.99 };
+
+        var response = await _client.MarginAsync(request);
+
+        // By hand: |e^{r_t + r_t+1} - 1| over the 599 two-day windows, the ceil(0.99 x 599) = 594th smallest.
+        var r = History();
+        var moves = Enumerable.Range(0, r.Length - 1).Select(t => Math.Abs(Math.Exp(r[t] + r[t + 1]) - 1)).Order().ToArray();
+        double scan = moves[(int)Math.Ceiling(0.99 * moves.Length) - 1];
+        var eua = response.Underlyings.Single();
+        Assert.Equal(scan, eua.Parameters.PriceScanRange, 15);
+        Assert.True(eua.Parameters.VolScanRange > 0, "a vol scan from the realised vols");
+        Assert.Equal(0.4, eua.Parameters.CalendarSpreadChargePerTonne);
+        Assert.StartsWith("scan_calibration: 99% of 2-day moves over 600 returns", eua.ParameterSource);
+        Assert.Equal(2 * 1000 * scan * 70.76, response.Total, 1e-6);
+        Assert.Equal("request", (await _client.MarginAsync(TwoFutures())).Underlyings.Single().ParameterSource);
+    }
+
+    [Fact]
+    public async Task Margin_BadScanCalibration_InvalidArgumentNamingTheField()
+    {
+        MarginRequest With(Action<ScanCalibration> change, double statedScan = 0)
+        {
+            var request = TwoFutures(statedScan);
+            if (statedScan == 0) request.Underlyings.Clear();
+            request.ScanCalibration = new ScanCalibration { Returns = { new ReturnSeries { Underlying = "EUA", LogReturns = { History() } } } };
+            change(request.ScanCalibration);
+            return request;
+        }
+        Assert.Equal("scan_calibration.quantile", await RefusedField(With(c => c.Quantile = 1.2)));
+        Assert.Equal("scan_calibration.horizon_days", await RefusedField(With(c => c.HorizonDays = 40)));
+        Assert.Equal("scan_calibration.vol_window", await RefusedField(With(c => c.VolWindow = 2)));
+        Assert.Equal("scan_calibration.returns[0].log_returns", await RefusedField(With(c =>
+        {
+            c.Returns[0].LogReturns.Clear();
+            c.Returns[0].LogReturns.Add(History().Take(50)); // 49 windows: fewer than 200
+        })));
+        Assert.Equal("scan_calibration.returns[0].log_returns[3]", await RefusedField(With(c => c.Returns[0].LogReturns[3] = double.NaN)));
+        Assert.Equal("scan_calibration.returns[0].underlying", await RefusedField(With(_ => { }, statedScan: 0.15)));
+    }
+
     [Fact]
     public async Task Margin_ExpectedShortfall_StressWindowsSetTheMargin()
     {

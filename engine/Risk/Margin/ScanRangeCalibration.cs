@@ -73,6 +73,21 @@ public static class ScanRangeCalibration
         return vols;
     }
 
+    /// <summary>
+    /// <paramref name="template"/> with its price and vol scan ranges calibrated from one history of daily log returns:
+    /// the price scan by <see cref="FromHistory"/>, the vol scan by <see cref="VolScanFromHistory"/> on the returns'
+    /// realised vols over <paramref name="volWindow"/> days; every other parameter kept.
+    /// </summary>
+    /// <exception cref="InvalidInputException">As <see cref="FromHistory"/>, <see cref="VolScanFromHistory"/> and
+    /// <see cref="RealisedVolatilities"/> ("window" for <paramref name="volWindow"/>); the template's own fields.</exception>
+    public static ScanParameters Calibrate(ScanParameters template, IReadOnlyList<double> dailyLogReturns, int horizonDays, double quantile, int volWindow)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        double price = FromHistory(dailyLogReturns, horizonDays, quantile);
+        double vol = VolScanFromHistory(RealisedVolatilities(dailyLogReturns, volWindow), horizonDays, quantile);
+        return template with { PriceScanRange = price, VolScanRange = Math.Min(vol, 2) };
+    }
+
     // Checks the horizon and quantile and that the history gives enough windows (observations beyond the first window: extra).
     private static int Windows(int windows, int horizonDays, double quantile, string field, int count, int extra)
     {
