@@ -33,6 +33,20 @@ internal static class VarRequestMapper
             Volatilities = request.Volatilities.ToImmutableDictionary(),
             Correlations = RiskFieldPath.Translate(() => new Correlations(request.Correlations.Select(x => (x.A, x.B, x.Rho)))),
             CurveDecay = request.CurveDecay.ToImmutableDictionary(),
+            CurveHistory = CurveHistory(request),
         };
+    }
+
+    /// <summary>The curve's return series by tenor; a tenor named twice is refused.</summary>
+    private static ImmutableDictionary<string, ImmutableArray<double>> CurveHistory(Proto.ValueAtRiskRequest request)
+    {
+        var history = ImmutableDictionary.CreateBuilder<string, ImmutableArray<double>>(StringComparer.Ordinal);
+        for (int i = 0; i < request.CurveHistory.Count; i++)
+        {
+            var series = request.CurveHistory[i];
+            if (!history.TryAdd(series.Underlying, [.. series.LogReturns]))
+                throw RpcErrors.InvalidArgument($"curve_history[{i}].underlying", $"tenor '{series.Underlying}' has a series already");
+        }
+        return history.ToImmutable();
     }
 }

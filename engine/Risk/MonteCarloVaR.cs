@@ -44,16 +44,19 @@ public static class MonteCarloVaR
         var codes = revaluation.Underlyings;
         double horizon = settings.HorizonDays / 252.0;
         var stdDev = codes.Select(c => Volatility(c, market, settings, horizon) * Math.Sqrt(horizon)).ToArray();
-        bool byTenor = !settings.CurveDecay.IsEmpty;
+        bool byTenor = settings.ByTenor;
         var deltaGamma = settings.Method == VarMethod.DeltaGamma ? DeltaGammaExpansion.Of(revaluation, horizon, byTenor) : null;
         if (!byTenor)
             return new VarScenarioJob(revaluation, stdDev, Cholesky(codes, settings.Correlations), deltaGamma, settings, horizon, byTenor: false);
         var tenors = revaluation.Tenors;
         var under = revaluation.TenorUnderlying;
         var years = tenors.Select(t => market.TimeTo(t.Delivery)).ToArray();
-        var matrix = Matrix<double>.Build.Dense(tenors.Length, tenors.Length, (i, j) => under[i] == under[j]
-            ? Products.TermStructureCorrelation.Exponential(settings.CurveDecay.GetValueOrDefault(codes[under[i]]), years[i], years[j])
-            : settings.Correlations.Between(codes[under[i]], codes[under[j]]));
+        var history = tenors.Select(t => settings.CurveHistory.TryGetValue(t.ToString(), out var s) ? s : default).ToArray();
+        var matrix = Matrix<double>.Build.Dense(tenors.Length, tenors.Length, (i, j) =>
+            under[i] != under[j] ? settings.Correlations.Between(codes[under[i]], codes[under[j]])
+            : i == j ? 1
+            : !history[i].IsDefault && !history[j].IsDefault ? MathNet.Numerics.Statistics.Correlation.Pearson(history[i], history[j])
+            : Products.TermStructureCorrelation.Exponential(settings.CurveDecay.GetValueOrDefault(codes[under[i]]), years[i], years[j]));
         return new VarScenarioJob(revaluation, [.. under.Select(u => stdDev[u])], SquareRoot(matrix, codes), deltaGamma, settings, horizon, byTenor: true);
     }
 

@@ -39,6 +39,20 @@ public sealed record VarSettings
     /// </summary>
     public ImmutableDictionary<string, double> CurveDecay { get; init; } = ImmutableDictionary<string, double>.Empty;
 
+    /// <summary>
+    /// Curve dynamics from history: daily log returns of deliveries, keyed by tenor ("EUA 2026-12-21",
+    /// <see cref="TenorKey.ToString"/>), aligned day by day (one length for every series). Two deliveries of one underlying
+    /// that both have a series are correlated as their returns were (Pearson), in place of <see cref="CurveDecay"/>; the
+    /// scenarios then move the curve along its historical principal components. Any series makes every delivery its own factor.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<double>> CurveHistory { get; init; } = ImmutableDictionary<string, ImmutableArray<double>>.Empty;
+
+    /// <summary>Fewest days of <see cref="CurveHistory"/> a correlation is estimated from.</summary>
+    public const int MinCurveHistoryDays = 20;
+
+    /// <summary>Whether every delivery is its own factor: a curve decay or a curve history is given.</summary>
+    public bool ByTenor => !CurveDecay.IsEmpty || !CurveHistory.IsEmpty;
+
     /// <summary>Worker threads; null uses every core. Never changes the result.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
@@ -56,6 +70,17 @@ public sealed record VarSettings
         if (Correlations is null) Guard.Fail("correlations", "must be provided");
         if (CurveDecay is null) Guard.Fail("curveDecay", "must be provided");
         foreach (var (code, decay) in CurveDecay) Guard.InRange(decay, 0, 50, $"curveDecay[{code}]");
+        if (CurveHistory is null) Guard.Fail("curveHistory", "must be provided");
+        int? days = null;
+        foreach (var (tenor, series) in CurveHistory.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            if (series.IsDefault || series.Length < MinCurveHistoryDays)
+                Guard.Fail($"curveHistory[{tenor}]", $"give at least {MinCurveHistoryDays} daily returns, got {(series.IsDefault ? 0 : series.Length)}");
+            if (days is { } n && series.Length != n)
+                Guard.Fail($"curveHistory[{tenor}]", $"every series must cover the same days: {series.Length} returns where the others have {n}");
+            days = series.Length;
+            for (int i = 0; i < series.Length; i++) Guard.Finite(series[i], $"curveHistory[{tenor}][{i}]");
+        }
     }
 
     internal static void CheckConfidences(IReadOnlyList<double> confidences, string field)

@@ -273,4 +273,47 @@ public sealed class RiskServiceTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal(loss * Math.Sqrt(q * (1 - q)), figure.ValueAtRiskStandardError, 0.1 * loss * Math.Sqrt(q * (1 - q)));
         Assert.Equal(figure.ValueAtRiskStandardError, figure.ExpectedShortfallStandardError, 1e-9 * loss);
     }
+
+    [Fact]
+    public async Task ValueAtRisk_CurveHistory_ACalendarSpreadsVarGrowsAsItsTenorsDecorrelate_BadSeriesNamed()
+    {
+        // Long Dec-26, short Dec-27 against 300 days of returns: the Dec-27 series is the Dec-26 one plus noise, more of
+        // it in the second history, so its tenors are less correlated and the spread riskier.
+        var spread = Future("s27", 1, PositionSide.Short);
+        spread.Instrument.Future.Delivery = "2027-12-20";
+        ValueAtRiskRequest Request(double noise) => new()
+        {
+            Inputs = Inputs(Future("l26", 1, PositionSide.Long), spread), Confidences = { 0.99 }, Scenarios = 100_000, Seed = 9,
+            Volatilities = { ["EUA"] = 0.46 },
+            CurveHistory =
+            {
+                new ReturnSeries { Underlying = "EUA 2026-12-21", LogReturns = { Enumerable.Range(0, 300).Select(i => 0.02 * Math.Sin(i * 1.3)) } },
+                new ReturnSeries { Underlying = "EUA 2027-12-20", LogReturns = { Enumerable.Range(0, 300).Select(i => 0.02 * Math.Sin(i * 1.3) + noise * Math.Cos(i * 2.9)) } },
+            },
+        };
+        async Task<VarFigure> Figure(ValueAtRiskRequest request)
+        {
+            using var call = _client.ValueAtRisk(request);
+            ValueAtRiskResult? result = null;
+            await foreach (var update in call.ResponseStream.ReadAllAsync()) result = update.Result ?? result;
+            return result!.Figures.Single();
+        }
+        var close = await Figure(Request(0.002));
+        var loose = await Figure(Request(0.01));
+        Assert.True(loose.ValueAtRisk > close.ValueAtRisk + 4 * (close.ValueAtRiskStandardError + loose.ValueAtRiskStandardError),
+            $"decorrelated {loose.ValueAtRisk:F1} vs correlated {close.ValueAtRisk:F1}");
+
+        async Task<string> Refused(ValueAtRiskRequest request)
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(async () => await Figure(request));
+            Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+            return e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field;
+        }
+        var twice = Request(0.01);
+        twice.CurveHistory[1].Underlying = "EUA 2026-12-21";
+        Assert.Equal("curve_history[1].underlying", await Refused(twice));
+        var misaligned = Request(0.01);
+        misaligned.CurveHistory[1].LogReturns.RemoveAt(0);
+        Assert.Equal("curve_history[EUA 2027-12-20]", await Refused(misaligned));
+    }
 }

@@ -69,6 +69,55 @@ public sealed class CurveRiskTests
         Assert.Equal(1000 * (F27 - F26) * double.ExpM1(-0.5 * s * s + s * Normal.InvCDF(0, 1, 0.99)), parallel, 0.02 * parallel);
     }
 
+    /// <summary>500 days of Dec-26 and Dec-27 returns drawn with correlation <paramref name="rho"/> (fixed seed).</summary>
+    private static ImmutableDictionary<string, ImmutableArray<double>> CurveHistory(double rho)
+    {
+        var random = new Random(20_261_204);
+        var normal = new Normal(0, 0.02, random);
+        double[] x = [.. Enumerable.Range(0, 500).Select(_ => normal.Sample())], z = [.. Enumerable.Range(0, 500).Select(_ => normal.Sample())];
+        return ImmutableDictionary<string, ImmutableArray<double>>.Empty
+            .Add($"EUA {Dec26:yyyy-MM-dd}", [.. x])
+            .Add($"EUA {Dec27:yyyy-MM-dd}", [.. x.Zip(z, (a, b) => rho * a + Math.Sqrt(1 - rho * rho) * b)]);
+    }
+
+    /// <summary>The sample (Pearson) correlation of two series, by its formula.</summary>
+    private static double SampleCorrelation(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Count; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my); }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    [Fact]
+    public void CalendarSpread_MonteCarloVaROnTheCurvesHistoricalCorrelation_MatchesTheExactQuantile_AndGrowsAsItFalls()
+    {
+        var market = EuaMarket();
+        double s = 0.46 * Math.Sqrt(1 / 252.0), previous = 0;
+        foreach (double rho in new[] { 0.98, 0.9, 0.6 })
+        {
+            var history = CurveHistory(rho);
+            double sample = SampleCorrelation(history[$"EUA {Dec26:yyyy-MM-dd}"], history[$"EUA {Dec27:yyyy-MM-dd}"]);
+            var figure = MonteCarloVaR.Compute(Spread, market, Fx, Settings(null) with { CurveHistory = history }).Figures[0];
+            double exact = ExactValueAtRisk(1000 * F26, 1000 * F27, s, sample, 0.99);
+            Assert.True(Math.Abs(figure.ValueAtRisk - exact) < 4 * figure.ValueAtRiskStandardError,
+                $"rho {rho} (sample {sample:F4}): MC VaR {figure.ValueAtRisk:F1} +- {figure.ValueAtRiskStandardError:F1}, exact {exact:F1}");
+            Assert.True(figure.ValueAtRisk > previous, $"rho {rho}: VaR {figure.ValueAtRisk:F1} should exceed {previous:F1}");
+            previous = figure.ValueAtRisk;
+        }
+    }
+
+    [Fact]
+    public void CurveHistory_TooShortOrMisaligned_NamesTheTenor()
+    {
+        var history = CurveHistory(0.9);
+        string dec26 = $"EUA {Dec26:yyyy-MM-dd}", dec27 = $"EUA {Dec27:yyyy-MM-dd}";
+        string Refused(ImmutableDictionary<string, ImmutableArray<double>> curve) => Assert.Throws<Engine.Validation.InvalidInputException>(() =>
+            MonteCarloVaR.Compute(Spread, EuaMarket(), Fx, Settings(null) with { CurveHistory = curve })).Field;
+        Assert.Equal($"curveHistory[{dec26}]", Refused(history.SetItem(dec26, [.. history[dec26].Take(10)])));
+        Assert.Equal($"curveHistory[{dec27}]", Refused(history.SetItem(dec27, [.. history[dec27].Take(400)])));
+        Assert.Equal($"curveHistory[{dec26}][3]", Refused(history.SetItem(dec26, history[dec26].SetItem(3, double.NaN))));
+    }
+
     [Fact]
     public void DeltaGamma_WithCurveDecay_ExpandsInEachTenor_ExactForTheFuturesSpread_CloseForAnOptionCalendar()
     {
