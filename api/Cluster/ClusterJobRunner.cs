@@ -14,7 +14,7 @@ namespace CarbonDerivatives.Api.Cluster;
 /// shard queue (<see cref="IShardQueueGrain"/>), bounded by <see cref="ClusterSettings.MaxQueuedShards"/>.
 /// </summary>
 public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails local,
-    IOptions<ClusterSettings> settings, ILogger<ClusterJobRunner> logger)
+    PreparedShardJobs prepared, IOptions<ClusterSettings> settings, ILogger<ClusterJobRunner> logger)
 {
     /// <summary>The merged result of every segment of <paramref name="job"/>, and how its shards ran.</summary>
     /// <param name="job">The job as planned here from <paramref name="request"/>.</param>
@@ -29,6 +29,7 @@ public sealed class ClusterJobRunner(IGrainFactory grains, IClusterMembershipSer
         long blocks = job.Layout.BlockCount;
         var shards = job.Layout.All.Split((int)Math.Clamp(blocks, 1, o.MaxShardsPerJob));
         var jobId = Guid.NewGuid();
+        prepared.Keep(jobId, job); // this node's shards use the job it just planned
         var queue = grains.GetGrain<IShardQueueGrain>(0);
         var admission = await AdmitAsync(queue, jobId, shards.Count, cancellation);
         if (!admission.Admitted)
