@@ -92,6 +92,21 @@ public class SpecLabModelTests
     }
 
     [Fact]
+    public void HedgedBooks_UnderMerton_RevaluedWithMertonsClosedForm()
+    {
+        // The option spec's books under jumps: the same three books, each revalued by Merton's series rather than Black-76
+        // (same scenarios, another figure); a book that could not be revalued would be left out, not fail the lab.
+        var library = ShippedSpecs.Library;
+        var settings = new SpecLabSettings { Paths = 10_240 };
+        var black = SpecLab.Run(library.Get("ICE-EUA-OPT"), Market(), settings, library).HedgedMargins;
+        var merton = SpecLab.Run(library.Get("ICE-EUA-OPT"), Market(), settings with { Model = new MertonDynamics(new LogNormalJumps(6.1, -0.029, 0.083)) },
+            library).HedgedMargins;
+        Assert.Equal(black.Books.Select(b => b.Book), merton.Books.Select(b => b.Book));
+        Assert.Equal(3, merton.Books.Length);
+        Assert.NotEqual(black.Books[0].Margin, merton.Books[0].Margin);
+    }
+
+    [Fact]
     public void Settings_LocalVolatilityModel_RefusedNamingTheField()
     {
         var e = Assert.Throws<InvalidInputException>(() => new SpecLabSettings { Model = new LocalVolatilityDynamics(null!, 0.4) }.Validate());

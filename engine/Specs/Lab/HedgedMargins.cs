@@ -53,18 +53,20 @@ internal static class HedgedMargins
         var span = new SpanSettings { Underlyings = ImmutableDictionary<string, ScanParameters>.Empty.Add(code, parameters) };
         var fx = FxRates.Single(currency);
 
-        HedgedMargin Book(string name, params (string Label, IAllowanceInstrument Instrument, double Lots)[] legs)
+        // A book whose positions cannot be revalued under the settings' model (their errors are the ladder's) is left out.
+        HedgedMargin? Book(string name, params (string Label, IAllowanceInstrument Instrument, double Lots)[] legs)
         {
             Position Leg((string Label, IAllowanceInstrument Instrument, double Lots) leg, int i) =>
                 new($"leg{i}", leg.Instrument, Math.Abs(leg.Lots), leg.Lots >= 0 ? PositionSide.Long : PositionSide.Short);
             SpanMarginResult Margin(IEnumerable<Position> positions) => SpanMargin.Compute(new Portfolio(currency, [.. positions]), market, fx, span, risk);
             var book = Margin(legs.Select(Leg));
+            if (!book.Errors.IsEmpty || book.Underlyings.Length != 1) return null;
             double alone = legs.Select((leg, i) => Margin([Leg(leg, i)]).Total).Sum();
             string positions = string.Join(", ", legs.Select(l => $"{(l.Lots >= 0 ? "long" : "short")} {Math.Abs(l.Lots):0.###} {l.Label}"));
             return new HedgedMargin(name, positions, book.Total, alone, book.Underlyings.Single());
         }
 
-        var books = ImmutableArray.CreateBuilder<HedgedMargin>();
+        var books = new List<HedgedMargin?>();
         string Lot(string text) => text.StartsWith("1 lot ", StringComparison.Ordinal) ? text["1 lot ".Length..] : text;
         switch (reference)
         {
@@ -91,7 +93,7 @@ internal static class HedgedMargins
                     books.Add(Book("calendar spread", (Lot(label), front, 1), (next.Label, new AllowanceFuture(code, next.LastTradingDay, lot, currency), -1)));
                 break;
         }
-        return new HedgedMarginReport(parameters, source, books.ToImmutable());
+        return new HedgedMarginReport(parameters, source, [.. books.OfType<HedgedMargin>()]);
     }
 
     private static (ScanParameters Parameters, string Source) Parameters(ContractSpec spec, double price, double volatility, SpecLabSettings settings)
