@@ -39,6 +39,11 @@ internal static class SpecCommand
             "'{\"heston\":{\"meanReversion\":2,\"longRunVariance\":0.2,\"volOfVol\":0.9,\"correlation\":-0.5}}' (default Black-76)",
     };
 
+    private static readonly Option<string[]> Compare = new("--compare")
+    {
+        Description = "Margin and limit settings to compare with the spec's own, MARGIN[:LIMIT%] (e.g. 6000:5, 3000, :20); repeatable, at most 8",
+    };
+
     private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the margin simulation (0: the default)" };
 
     public static Command Create(CommandOutput output)
@@ -49,7 +54,7 @@ internal static class SpecCommand
         spec.Subcommands.Add(Sub("list", "List the library and saved specs", [], [OutputOptions.Json], output, List));
         spec.Subcommands.Add(Sub("calendar", "The next listed contracts and their last trading days", [Spec], [Count, Snapshot, OutputOptions.Json], output, Calendar));
         spec.Subcommands.Add(Sub("test", "Run the spec lab: calendar, strikes and Greeks per lot, ladder, stress, margin coverage; writes PNG plots",
-            [Spec], [Snapshot, PlotDirectory, Paths, Seed, History, Model, OutputOptions.Json], output, Test));
+            [Spec], [Snapshot, PlotDirectory, Paths, Seed, History, Model, Compare, OutputOptions.Json], output, Test));
         return spec;
     }
 
@@ -130,6 +135,7 @@ internal static class SpecCommand
             Settings = new SpecLabSettings { Paths = c.Parse.GetValue(Paths), Seed = c.Parse.GetValue(Seed) },
         };
         if (c.Parse.GetValue(Model) is { } model) request.Settings.Model = ProtoJson.Parse<Model>(model, "--model");
+        request.Settings.MarginAlternatives.AddRange((c.Parse.GetValue(Compare) ?? []).Select(MarginTermsText.Parse));
         if (c.Parse.GetValue(History) is { } history)
             request.Settings.HistoricalLogReturns.AddRange(await PriceHistory.LogReturnsAsync(history, c.Cancellation));
         var report = await c.Client.TestSpecAsync(request, c.Call);

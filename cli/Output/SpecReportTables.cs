@@ -31,6 +31,9 @@ internal static class SpecReportTables
                 $"coverage of the initial margin {Figures.Money(coverage.InitialMarginPerLot)} {r.Currency}/lot");
         else output.Console.WriteLine("the spec states no initial margin: coverage not computed");
         output.Console.WriteLine(margin.PriceLimit is { } limit ? SpecRows.PriceLimit(limit, r.Currency) : "no daily price limit");
+        if (r.MarginComparison.Count > 0)
+            Table(SpecRows.ComparisonHeader, SpecRows.Comparison(r.MarginComparison, r.Currency), Enumerable.Range(1, 7),
+                "margin and limit settings side by side (same paths and history)");
         if (r.HistoricalMargin is { } history)
         {
             Table(SpecRows.HistoricalHeader, SpecRows.HistoricalMarginNeeded(history), [1, 2, 3],

@@ -20,6 +20,21 @@ internal static class SpecRows
 
     public static readonly string[] HistoricalHeader = ["confidence", "long", "short", "either side"];
 
+    public static readonly string[] ComparisonHeader =
+        ["settings", "initial margin", "daily limit", "covers either side", "closed form", "with the limit", "P(limit hit)", "history covers"];
+
+    public static IReadOnlyList<string[]> Comparison(IReadOnlyList<MarginComparison> rows, string currency) => rows.Select((row, i) => new[]
+    {
+        row.FromSpec ? "the spec" : $"alternative {i}",
+        row.Terms.HasInitialMarginPerLot ? $"{Figures.Money(row.Terms.InitialMarginPerLot)} {currency}" : "-",
+        row.Terms.HasLimitFraction ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"±{row.Terms.LimitFraction * 100:0.##}%") : "-",
+        row.Coverage is { } c ? $"{c.EitherSide.Value:P3} ± {c.EitherSide.StandardError:P3}" : "-",
+        row.Coverage is { } cf ? $"{cf.EitherSideClosedForm:P3}" : "-",
+        row.Coverage?.EitherSideWithLimits is { } w ? $"{w.Value:P3}" : "-",
+        row.PriceLimit is { } l ? $"{l.ProbabilityLimitHit.Value:P2}" : "-",
+        row.Historical is { HasCoverageEitherSide: true } h ? $"{h.CoverageEitherSide:P2}" : "-",
+    }).ToList();
+
     public static readonly string[] HedgedHeader = ["book", "positions", "margin", "legs alone", "offset", "driving scenario"];
 
     public static IReadOnlyList<string[]> Hedged(HedgedMarginReport report) => report.Books.Select(b => new[]

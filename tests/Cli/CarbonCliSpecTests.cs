@@ -61,6 +61,23 @@ public sealed class CarbonCliSpecTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task SpecTest_Compare_SendsTheAlternativesAndPrintsThemBesideTheSpecs()
+    {
+        string spec = Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json");
+        var (code, table, errors) = await Run("spec", "test", spec, "--plots", _plots, "--paths", "10240", "--compare", "8000:5", "--compare", ":20");
+        Assert.True(code == 0, errors);
+        foreach (string part in new[] { "margin and limit settings side by side", "the spec", "alternative 1", "8,000.00 EUR", "±5%", "alternative 2", "±20%" })
+            Assert.Contains(part, table);
+
+        var (bad, _, message) = await Run("spec", "test", spec, "--compare", "lots");
+        Assert.Equal(2, bad); // invalid argument
+        Assert.Contains("--compare: 'lots'", message);
+        var (refused, _, field) = await Run("spec", "test", spec, "--paths", "10240", "--compare", "5000:150");
+        Assert.Equal(2, refused);
+        Assert.Contains("settings.margin_alternatives[0].limit_fraction", field);
+    }
+
+    [Fact]
     public async Task SpecTest_WithAHestonModel_MarginIsUnderHestonAndTheFellerWarningPrinted()
     {
         var (code, table, errors) = await Run("spec", "test", Path.Combine(AppContext.BaseDirectory, "samples", "spec-eua-futures-margin.json"),
