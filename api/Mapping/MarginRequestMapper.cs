@@ -35,13 +35,13 @@ internal static class MarginRequestMapper
         const string path = "scan_calibration";
         double quantile = calibration.Quantile == 0 ? 0.99 : calibration.Quantile;
         int horizon = calibration.HorizonDays == 0 ? 2 : calibration.HorizonDays, window = calibration.VolWindow == 0 ? 20 : calibration.VolWindow;
+        var calibrated = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < calibration.Returns.Count; k++)
         {
             var series = calibration.Returns[k];
             string code = series.Underlying, at = $"{path}.returns[{k}]";
             if (code.Length == 0) throw RpcErrors.InvalidArgument($"{at}.underlying", "is required");
-            if (sources.TryGetValue(code, out string? source) && source != "request")
-                throw RpcErrors.InvalidArgument($"{at}.underlying", $"{code} has a series already");
+            if (!calibrated.Add(code)) throw RpcErrors.InvalidArgument($"{at}.underlying", $"{code} has a series already");
             if (request.Underlyings.TryGetValue(code, out var given) && given.PriceScanRange != 0)
                 throw RpcErrors.InvalidArgument($"{at}.underlying", $"underlyings[{code}] states a price_scan_range: give it or a series to calibrate it from, not both");
             var template = underlyings.TryGetValue(code, out var stated) ? stated : new ScanParameters(0.1);

@@ -33,57 +33,51 @@ public static class MarginSimulation
         double? initialMarginPerLot, double? limitFraction, SpecLabSettings settings, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Read(Simulate(price, volatility, delivery, settings, cancellation), price, volatility, lotSize,
-            new MarginTerms(initialMarginPerLot, limitFraction), settings);
+        return Read(Simulate(price, volatility, delivery, lotSize, settings, cancellation), new MarginTerms(initialMarginPerLot, limitFraction), settings);
     }
 
-    /// <summary>The simulated horizon prices of one lot, ascending (what <see cref="Read"/> and <see cref="Cover"/> read).</summary>
-    internal static double[] Simulate(double price, double volatility, double delivery, SpecLabSettings settings, CancellationToken cancellation)
+    /// <summary>The simulated horizon prices of one lot and the P&amp;L they give (what <see cref="Read"/> and <see cref="Cover"/> read).</summary>
+    internal static SimulatedLot Simulate(double price, double volatility, double delivery, double lotSize, SpecLabSettings settings,
+        CancellationToken cancellation)
     {
         var sorted = Job(price, volatility, delivery, settings).Run(cancellation).Rows[0];
         Array.Sort(sorted);
-        return sorted;
+        return new SimulatedLot(sorted, price, volatility, lotSize, volatility * Math.Sqrt(settings.HorizonDays / TradingDaysPerYear));
     }
 
-    /// <summary>The margin adequacy of <paramref name="terms"/> on the ascending simulated prices <paramref name="sorted"/>.</summary>
-    internal static MarginAdequacy Read(double[] sorted, double price, double volatility, double lotSize, MarginTerms terms, SpecLabSettings settings)
+    /// <summary>The margin adequacy of <paramref name="terms"/> on the simulated lot.</summary>
+    internal static MarginAdequacy Read(SimulatedLot lot, MarginTerms terms, SpecLabSettings settings)
     {
-        double s = volatility * Math.Sqrt(settings.HorizonDays / TradingDaysPerYear);
-        // P&L of a long lot per path; short is its negative. Sorted prices give sorted long P&L.
-        var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
+        double price = lot.Price, lotSize = lot.LotSize, s = lot.HorizonStdDev;
         double? cap = terms.LimitFraction is { } f ? f * price * lotSize : null;
-        var absolute = longPnl.Select(Math.Abs).Order().ToArray();
-        var absoluteCapped = cap is { } c ? absolute.Select(a => Math.Min(a, c)).ToArray() : null;
-        var (coverage, limit) = Cover(sorted, price, volatility, lotSize, terms, settings);
+        var absoluteCapped = cap is { } c ? lot.Absolute.Select(a => Math.Min(a, c)).ToArray() : null;
+        var (coverage, limit) = Cover(lot, terms);
 
         var needs = settings.Confidences.Select(alpha =>
         {
             double lower = Normal.InvCDF(0, 1, 1 - alpha), upper = Normal.InvCDF(0, 1, alpha);
             return new MarginNeed(alpha,
-                Long: -Quantile(longPnl, 1 - alpha),
-                Short: Quantile(longPnl, alpha),
-                EitherSide: Quantile(absolute, alpha),
+                Long: -Quantile(lot.LongPnl, 1 - alpha),
+                Short: Quantile(lot.LongPnl, alpha),
+                EitherSide: Quantile(lot.Absolute, alpha),
                 LongClosedForm: price * lotSize * (1 - Math.Exp(-s * s / 2 + s * lower)),
                 ShortClosedForm: price * lotSize * (Math.Exp(-s * s / 2 + s * upper) - 1),
                 EitherSideWithLimits: absoluteCapped is null ? null : Quantile(absoluteCapped, alpha));
         }).ToImmutableArray();
 
         string model = settings.Model is Black76Dynamics ? "lognormal" : PathModels.Name(settings.Model);
-        return new MarginAdequacy(model, price, volatility, settings.HorizonDays, sorted.Length,
-            settings.Seed, coverage, needs, limit, Histogram(longPnl, settings.HistogramBins));
+        return new MarginAdequacy(model, price, lot.Volatility, settings.HorizonDays, lot.Sorted.Length,
+            settings.Seed, coverage, needs, limit, Histogram(lot.LongPnl, settings.HistogramBins));
     }
 
     /// <summary>
-    /// Coverage of the terms' initial margin and the effect of their price limit on the simulated prices (each null when
+    /// Coverage of the terms' initial margin and the effect of their price limit on the simulated lot (each null when
     /// the terms have none): what one row of a side-by-side comparison reads off the paths every row shares.
     /// </summary>
-    internal static (MarginCoverage? Coverage, PriceLimitEffect? Limit) Cover(double[] sorted, double price, double volatility, double lotSize,
-        MarginTerms terms, SpecLabSettings settings)
+    internal static (MarginCoverage? Coverage, PriceLimitEffect? Limit) Cover(SimulatedLot lot, MarginTerms terms)
     {
-        double s = volatility * Math.Sqrt(settings.HorizonDays / TradingDaysPerYear);
-        var longPnl = sorted.Select(f => lotSize * (f - price)).ToArray();
+        double price = lot.Price, lotSize = lot.LotSize, s = lot.HorizonStdDev;
         double? cap = terms.LimitFraction is { } f ? f * price * lotSize : null;
-        var absolute = longPnl.Select(Math.Abs).ToArray();
 
         MarginCoverage? coverage = null;
         if (terms.InitialMarginPerLot is { } im)
@@ -92,9 +86,9 @@ public static class MarginSimulation
             double longClosed = m >= price ? 1 : Normal.CDF(0, 1, (-Math.Log(1 - m / price) - s * s / 2) / s);
             double shortClosed = Normal.CDF(0, 1, (Math.Log(1 + m / price) + s * s / 2) / s);
             coverage = new MarginCoverage(im,
-                Fraction(longPnl, x => -x <= im), Fraction(longPnl, x => x <= im), Fraction(absolute, a => a <= im),
+                Fraction(lot.LongPnl, x => -x <= im), Fraction(lot.LongPnl, x => x <= im), Fraction(lot.Absolute, a => a <= im),
                 longClosed, shortClosed, longClosed + shortClosed - 1,
-                cap is { } c ? Fraction(absolute, a => Math.Min(a, c) <= im) : null);
+                cap is { } c ? Fraction(lot.Absolute, a => Math.Min(a, c) <= im) : null);
         }
 
         PriceLimitEffect? limit = null;
@@ -102,7 +96,7 @@ public static class MarginSimulation
         {
             double closed = Normal.CDF(0, 1, (Math.Log(1 - fraction) + s * s / 2) / s)
                             + 1 - Normal.CDF(0, 1, (Math.Log(1 + fraction) + s * s / 2) / s);
-            limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
+            limit = new PriceLimitEffect(fraction, cap!.Value, Fraction(lot.Sorted, x => Math.Abs(x / price - 1) >= fraction), closed);
         }
         return (coverage, limit);
     }
@@ -139,4 +133,42 @@ public static class MarginSimulation
         foreach (double x in sorted) counts[Math.Min((int)((x - low) / width), bins - 1)]++;
         return new ProfitAndLossHistogram(edges, [.. counts]);
     }
+}
+
+/// <summary>
+/// One lot's simulated horizon prices and the P&amp;L they give, computed once for every set of margin terms read off them.
+/// </summary>
+internal sealed class SimulatedLot
+{
+    /// <param name="sorted">Horizon prices, ascending.</param>
+    /// <param name="price">F₀.</param>
+    /// <param name="volatility">σ per annum.</param>
+    /// <param name="lotSize">Units per lot.</param>
+    /// <param name="horizonStdDev">s = σ√h, h the horizon in years.</param>
+    public SimulatedLot(double[] sorted, double price, double volatility, double lotSize, double horizonStdDev)
+    {
+        Sorted = sorted;
+        Price = price;
+        Volatility = volatility;
+        LotSize = lotSize;
+        HorizonStdDev = horizonStdDev;
+        LongPnl = [.. sorted.Select(f => lotSize * (f - price))];
+        Absolute = [.. LongPnl.Select(Math.Abs).Order()];
+    }
+
+    public double[] Sorted { get; }
+
+    public double Price { get; }
+
+    public double Volatility { get; }
+
+    public double LotSize { get; }
+
+    public double HorizonStdDev { get; }
+
+    /// <summary>P&amp;L of a long lot per path, ascending (sorted prices give sorted P&amp;L); a short lot's is its negative.</summary>
+    public double[] LongPnl { get; }
+
+    /// <summary>|P&amp;L| per path, ascending: either side's loss.</summary>
+    public double[] Absolute { get; }
 }

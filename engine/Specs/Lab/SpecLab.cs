@@ -78,8 +78,8 @@ public static class SpecLab
         MarginAdequacy? margin = null;
         HistoricalMargin? historical = null;
         var comparison = ImmutableArray<MarginComparison>.Empty;
-        double referenceVol = instrument is FuturesOption call ? call.Resolve(market).Volatility
-            : surface.Volatility(Math.Max(market.TimeTo(delivery), settings.HorizonDays / MarginSimulation.TradingDaysPerYear), price);
+        double years = Math.Max(market.TimeTo(delivery), settings.HorizonDays / MarginSimulation.TradingDaysPerYear);
+        double referenceVol = instrument is FuturesOption call ? call.Resolve(market).Volatility : surface.Volatility(years, price);
         if (spec.Kind != ContractKind.Option)
         {
             var own = new MarginTerms(spec.Margin?.InitialPerLot, spec.PriceLimits?.Fraction);
@@ -87,17 +87,15 @@ public static class SpecLab
                 : HistoricalMargin.Compute(settings.HistoricalLogReturns, price, lot, settings.HorizonDays, terms.InitialMarginPerLot, terms.LimitFraction,
                     settings.Confidences);
             historical = History(own);
-            double horizon = settings.HorizonDays / MarginSimulation.TradingDaysPerYear;
-            double years = Math.Max(market.TimeTo(delivery), horizon);
-            double vol = referenceVol;
-            var sorted = MarginSimulation.Simulate(price, vol, years, settings, cancellation);
-            margin = MarginSimulation.Read(sorted, price, vol, lot, own, settings);
+            var simulated = MarginSimulation.Simulate(price, referenceVol, years, lot, settings, cancellation);
+            margin = MarginSimulation.Read(simulated, own, settings);
             if (!settings.MarginAlternatives.IsDefaultOrEmpty)
-                comparison = [.. settings.MarginAlternatives.Prepend(own).Select((terms, i) =>
-                {
-                    var (coverage, limit) = MarginSimulation.Cover(sorted, price, vol, lot, terms, settings);
-                    return new MarginComparison(terms, FromSpec: i == 0, coverage, limit, i == 0 ? historical : History(terms));
-                })];
+                comparison = [new MarginComparison(own, FromSpec: true, margin.Coverage, margin.PriceLimit, historical),
+                    .. settings.MarginAlternatives.Select(terms =>
+                    {
+                        var (coverage, limit) = MarginSimulation.Cover(simulated, terms);
+                        return new MarginComparison(terms, FromSpec: false, coverage, limit, History(terms));
+                    })];
         }
         var hedged = HedgedMargins.Compute(spec, calendar, instrument, label, price, referenceVol, market, risk, settings, library);
         return new SpecLabResult(spec.Code!, market.ValuationDate, currency, lot, spec.Unit!.ToString(), calendar, label, price, strikes,
