@@ -31,7 +31,7 @@ public static class KernelAnatomy
             ("gbm_step", "GBM step (draw the block's normals, then step)", () =>
             {
                 random.FillNormals(normals);
-                stepper.Step(0, state, price, new StepRandoms(normals, [], []));
+                stepper.Step(0, state, price, new StepRandoms(normals, []));
             }),
         ];
         var seconds = pieces.Select(_ => new List<double>()).ToArray();

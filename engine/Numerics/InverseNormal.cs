@@ -1,3 +1,4 @@
+using CarbonDerivatives.Engine.Simulation.Simd;
 using CarbonDerivatives.Engine.Validation;
 
 namespace CarbonDerivatives.Engine.Numerics;
@@ -13,7 +14,8 @@ namespace CarbonDerivatives.Engine.Numerics;
 /// for the tails. Wichura reports a relative accuracy of about 1e−16; it covers the whole double range
 /// down to the smallest subnormal p (r ≈ 27.3). The tail argument uses min(p, 1 − p) computed exactly
 /// (1 − p is exact for p ≥ ½), so the result is antisymmetric: Inverse(1 − p) = −Inverse(p) whenever
-/// 1 − p is representable. The coefficient tables below are Wichura's published values.
+/// 1 − p is representable. The evaluation is <see cref="InverseNormalCdf"/> (Wichura's published coefficients,
+/// Horner's rule fused, vectorised over spans), the same function the simulation kernels call.
 /// </remarks>
 public static class InverseNormal
 {
@@ -45,26 +47,16 @@ public static class InverseNormal
     /// <summary>Element-wise inverse without checks; requires every p in (0, 1) and equal lengths.</summary>
     internal static void InverseUnchecked(ReadOnlySpan<double> p, Span<double> z)
     {
-        for (int i = 0; i < p.Length; i++) z[i] = InverseUnchecked(p[i]);
+        var kernel = new InverseKernel { P = p, Z = z };
+        SimdLoop.Run(ref kernel, p.Length);
     }
 
     /// <summary><see cref="Inverse(double)"/> without the check; requires 0 &lt; p &lt; 1.</summary>
     internal static double InverseUnchecked(double p)
     {
-        double q = p - 0.5; // exact
-        if (Math.Abs(q) <= CentralSplit)
-        {
-            double r = CentralConstant - q * q;
-            return q * Polynomial(r, CentralNumerator) / Polynomial(r, CentralDenominator);
-        }
-
-        // Tail: distance to the nearer end, exact because 1 - p is exact for p >= 1/2.
-        double tail = q < 0 ? p : 1.0 - p;
-        double s = Math.Sqrt(-Math.Log(tail));
-        double z = s <= TailSplit
-            ? Polynomial(s - NearTailShift, NearTailNumerator) / Polynomial(s - NearTailShift, NearTailDenominator)
-            : Polynomial(s - TailSplit, FarTailNumerator) / Polynomial(s - TailSplit, FarTailDenominator);
-        return q < 0 ? -z : z;
+        Span<double> z = [0.0];
+        InverseNormalCdf.Inverse(SimdDoubleScalar.Broadcast(p)).Store(z, 0);
+        return z[0];
     }
 
     private static bool IsValid(double p) => p > 0.0 && p < 1.0; // false for NaN
@@ -72,55 +64,16 @@ public static class InverseNormal
     private static void FailProbability(double p) =>
         Guard.Fail("p", $"must lie strictly between 0 and 1, got {p}");
 
-    /// <summary>Horner evaluation of c[0] + c[1]·x + … + c[7]·x⁷.</summary>
-    private static double Polynomial(double x, ReadOnlySpan<double> c)
+    private ref struct InverseKernel : ISimdKernel
     {
-        double sum = c[^1];
-        for (int i = c.Length - 2; i >= 0; i--) sum = sum * x + c[i];
-        return sum;
+        public ReadOnlySpan<double> P;
+        public Span<double> Z;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
+        {
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count) InverseNormalCdf.Inverse(TVec.Load(P, i)).Store(Z, i);
+            return i;
+        }
     }
-
-    private const double CentralSplit = 0.425;
-    private const double CentralConstant = 0.180625; // 0.425^2
-    private const double TailSplit = 5.0;
-    private const double NearTailShift = 1.6;
-
-    // Wichura (1988), AS 241 PPND16, coefficients A0..A7 and B0..B7 (B0 = 1), |p - 1/2| <= 0.425.
-    private static ReadOnlySpan<double> CentralNumerator =>
-    [
-        3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3, 1.3731693765509461125e+4,
-        4.5921953931549871457e+4, 6.7265770927008700853e+4, 3.3430575583588128105e+4, 2.5090809287301226727e+3,
-    ];
-
-    private static ReadOnlySpan<double> CentralDenominator =>
-    [
-        1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
-        2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4, 5.2264952788528545610e+3,
-    ];
-
-    // C0..C7 and D0..D7 (D0 = 1), tail with r = sqrt(-ln min(p, 1-p)) <= 5, polynomial in r - 1.6.
-    private static ReadOnlySpan<double> NearTailNumerator =>
-    [
-        1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0, 3.64784832476320460504e0,
-        1.27045825245236838258e0, 2.41780725177450611770e-1, 2.27238449892691845833e-2, 7.74545014278341407640e-4,
-    ];
-
-    private static ReadOnlySpan<double> NearTailDenominator =>
-    [
-        1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
-        1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4, 1.05075007164441684324e-9,
-    ];
-
-    // E0..E7 and F0..F7 (F0 = 1), far tail r > 5, polynomial in r - 5.
-    private static ReadOnlySpan<double> FarTailNumerator =>
-    [
-        6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0, 2.96560571828504891230e-1,
-        2.65321895265761230930e-2, 1.24266094738807843860e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
-    ];
-
-    private static ReadOnlySpan<double> FarTailDenominator =>
-    [
-        1.0, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2,
-        7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7, 2.04426310338993978564e-15,
-    ];
 }
