@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
+using CarbonDerivatives.Engine.Numerics;
 
 namespace CarbonDerivatives.Engine.Simulation.Simd;
 
 /// <summary>
-/// Φ⁻¹(p) over <see cref="ISimdDouble{TSelf}"/>: Wichura's AS 241 (PPND16, the algorithm and coefficients of
-/// <see cref="Numerics.InverseNormal"/>), a rational function of degree 7/7 in r = 0.180625 − (p − ½)² for
-/// |p − ½| ≤ 0.425 and two in s = √(−ln min(p, 1 − p)) split at s = 5 for the tails, each evaluated only when some
-/// element needs it. Relative error about 1e-16 (Wichura); Horner's rule fused, ln from <see cref="ElementaryFunctions"/>:
-/// the same bits on every tier. Requires p in (0, 1); subnormal p is fine (Φ⁻¹(5e-324) ≈ −38.5).
+/// Φ⁻¹(p) over <see cref="ISimdDouble{TSelf}"/>: Wichura's AS 241 (PPND16) with the tables of
+/// <see cref="InverseNormal"/>, a rational function of degree 7/7 in r = 0.180625 − (p − ½)² for |p − ½| ≤ 0.425 and
+/// two in s = √(−ln min(p, 1 − p)) split at s = 5 for the tails, each evaluated only when some element needs it.
+/// Relative error about 1e-16 (Wichura); Horner's rule fused and ln from <see cref="ElementaryFunctions"/>, so the
+/// same bits on every tier (not those of the scalar <see cref="InverseNormal"/>, whose Horner rounds twice).
+/// Requires p in (0, 1); subnormal p is fine.
 /// </summary>
 internal static class InverseNormalCdf
 {
@@ -16,33 +18,21 @@ internal static class InverseNormalCdf
     {
         var zero = TVec.Broadcast(0);
         var q = p - TVec.Broadcast(0.5);
-        var r = TVec.MultiplyAdd(zero - q, q, TVec.Broadcast(0.180625));
+        var r = TVec.MultiplyAdd(zero - q, q, TVec.Broadcast(InverseNormal.CentralConstant));
         var z = q * Rational(r,
-            3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3, 1.3731693765509461125e+4,
-            4.5921953931549871457e+4, 6.7265770927008700853e+4, 3.3430575583588128105e+4, 2.5090809287301226727e+3,
-            4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
-            2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4, 5.2264952788528545610e+3);
+            InverseNormal.A0, InverseNormal.A1, InverseNormal.A2, InverseNormal.A3, InverseNormal.A4, InverseNormal.A5, InverseNormal.A6, InverseNormal.A7, InverseNormal.B1, InverseNormal.B2, InverseNormal.B3, InverseNormal.B4, InverseNormal.B5, InverseNormal.B6, InverseNormal.B7);
         var distance = TVec.Max(q, zero - q);
-        var split = TVec.Broadcast(0.425);
+        var split = TVec.Broadcast(InverseNormal.CentralSplit);
         if (!TVec.AnyGreater(distance, split)) return z;
 
         // 1 − p is exact for p ≥ ½, so min(p, 1 − p) is the exact distance to the nearer end.
         var s = TVec.Sqrt(zero - ElementaryFunctions.Log(TVec.Min(p, TVec.Broadcast(1) - p)));
-        var tail = Rational(s - TVec.Broadcast(1.6),
-            1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0, 3.64784832476320460504e0,
-            1.27045825245236838258e0, 2.41780725177450611770e-1, 2.27238449892691845833e-2, 7.74545014278341407640e-4,
-            2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
-            1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4, 1.05075007164441684324e-9);
-        var far = TVec.Broadcast(5);
+        var tail = Rational(s - TVec.Broadcast(InverseNormal.NearTailShift),
+            InverseNormal.C0, InverseNormal.C1, InverseNormal.C2, InverseNormal.C3, InverseNormal.C4, InverseNormal.C5, InverseNormal.C6, InverseNormal.C7, InverseNormal.D1, InverseNormal.D2, InverseNormal.D3, InverseNormal.D4, InverseNormal.D5, InverseNormal.D6, InverseNormal.D7);
+        var far = TVec.Broadcast(InverseNormal.TailSplit);
         if (TVec.AnyGreater(s, far))
-        {
-            var farTail = Rational(s - far,
-                6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0, 2.96560571828504891230e-1,
-                2.65321895265761230930e-2, 1.24266094738807843860e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
-                5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2,
-                7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7, 2.04426310338993978564e-15);
-            tail = TVec.WhereGreater(s, far, farTail, tail);
-        }
+            tail = TVec.WhereGreater(s, far, Rational(s - far,
+                InverseNormal.E0, InverseNormal.E1, InverseNormal.E2, InverseNormal.E3, InverseNormal.E4, InverseNormal.E5, InverseNormal.E6, InverseNormal.E7, InverseNormal.F1, InverseNormal.F2, InverseNormal.F3, InverseNormal.F4, InverseNormal.F5, InverseNormal.F6, InverseNormal.F7), tail);
         tail = TVec.WhereGreater(zero, q, zero - tail, tail);
         return TVec.WhereGreater(distance, split, tail, z);
     }
