@@ -11,6 +11,7 @@ namespace CarbonDerivatives.Benchmarks;
 /// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
 /// <c>kernels [--json FILE]</c>: only the quick mode's first sections (normals/s, GBM on 1 and all cores, QLNet, Merton).
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
+/// <c>american</c>: only its Longstaff–Schwartz American put beside QLNet's MCAmericanEngine.
 /// <c>stochastic-vol</c>: only its Heston QE and regime-switching section (path-steps/s beside GBM).
 /// <c>local-vol</c>: only the quick mode's local-vol beside GBM section.
 /// <c>cluster [--paths N] [--runs N] [--json FILE]</c>: one node against 2- and 3-node localhost clusters, each node pinned to one core (<see cref="ClusterBenchmark"/>).
@@ -41,6 +42,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "portfolio")
         {
             PortfolioGreeksBenchmark.Run(new Dictionary<string, double>());
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "american")
+        {
+            AmericanOptionBenchmark.Run(new Dictionary<string, double>());
             return 0;
         }
         if (args.Length > 0 && args[0] == "stochastic-vol")

@@ -6,13 +6,50 @@ namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>
 /// The per-path values of every output of one group, concatenated in path order (block by block): what a
-/// distribution or a regression needs where a mean does not do. Immutable.
+/// distribution or a regression needs where a mean does not do. Immutable. Merging keeps the blocks' pieces
+/// and <see cref="Rows"/> joins them once, on first read: a tree of merges that copied at every level copied each
+/// value log₂(blocks) times (the Longstaff–Schwartz training set spent most of its time there).
 /// </summary>
-/// <param name="Rows">One array per output, each holding every path's value in path order.</param>
-public sealed record PathSamples(double[][] Rows)
+public sealed class PathSamples
 {
+    private readonly IReadOnlyList<double[][]> _pieces; // each piece: one array per output, a run of consecutive paths
+    private double[][]? _rows;
+
+    /// <param name="rows">One array per output, each holding every path's value in path order.</param>
+    public PathSamples(double[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _pieces = [rows];
+        _rows = rows;
+    }
+
+    private PathSamples(IReadOnlyList<double[][]> pieces) => _pieces = pieces;
+
+    /// <summary>The paths of <paramref name="earlier"/>, then those of <paramref name="later"/>.</summary>
+    public static PathSamples Concatenate(PathSamples earlier, PathSamples later) => new([.. earlier._pieces, .. later._pieces]);
+
+    /// <summary>One array per output, each holding every path's value in path order.</summary>
+    public double[][] Rows => _rows ??= Join(_pieces);
+
     /// <summary>Paths kept.</summary>
     public int Count => Rows.Length == 0 ? 0 : Rows[0].Length;
+
+    private static double[][] Join(IReadOnlyList<double[][]> pieces)
+    {
+        int outputs = pieces[0].Length;
+        var rows = new double[outputs][];
+        for (int k = 0; k < outputs; k++)
+        {
+            var row = rows[k] = new double[pieces.Sum(p => p[k].Length)];
+            int at = 0;
+            foreach (var piece in pieces)
+            {
+                piece[k].CopyTo(row, at);
+                at += piece[k].Length;
+            }
+        }
+        return rows;
+    }
 }
 
 /// <summary>
@@ -46,8 +83,7 @@ public sealed class PathSampleJob : IBlockJob<PathSamples>
 
     public IBlockWorker<PathSamples> CreateWorker() => new Worker(this);
 
-    public PathSamples Merge(PathSamples earlier, PathSamples later) =>
-        new([.. earlier.Rows.Zip(later.Rows, (a, b) => (double[])[.. a, .. b])]);
+    public PathSamples Merge(PathSamples earlier, PathSamples later) => PathSamples.Concatenate(earlier, later);
 
     /// <summary>Runs every block.</summary>
     public PathSamples Run(CancellationToken cancellation = default) =>

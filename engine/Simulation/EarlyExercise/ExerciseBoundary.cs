@@ -1,44 +1,54 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using CarbonDerivatives.Engine.Simulation.Simd;
 
 namespace CarbonDerivatives.Engine.Simulation.EarlyExercise;
 
 /// <summary>
-/// The fitted continuation value per exercise date of a Longstaff–Schwartz regression:
-/// C_j(x) = β0 + β1·x + β2·x² + β3·x³ with x = S/K, in the units of the payoff valued at expiry.
-/// Where too few in-the-money training paths existed to fit, the date is inactive (never exercise there).
-/// The last date (expiry) has no continuation.
+/// The fitted continuation value per exercise date of a Longstaff–Schwartz regression (<see cref="ContinuationFit"/>),
+/// in the units of the payoff valued at expiry. Where too few in-the-money training paths existed to fit, the date
+/// is inactive (never exercise there). The last date (expiry) has no continuation.
 /// </summary>
 internal sealed class ExerciseBoundary
 {
-    /// <summary>Basis functions 1, x, x², x³.</summary>
-    public const int BasisSize = 4;
-
-    private readonly double[] _coefficients;
+    private readonly ContinuationFit[] _fits;
     private readonly bool[] _active;
 
     public ExerciseBoundary(int exerciseCount)
     {
-        _coefficients = new double[exerciseCount * BasisSize];
+        _fits = new ContinuationFit[exerciseCount];
         _active = new bool[exerciseCount];
     }
 
     /// <summary>Whether exercise before expiry is considered on date <paramref name="j"/>.</summary>
     public bool IsActive(int j) => _active[j];
 
-    /// <summary>β0..β3 of date <paramref name="j"/>.</summary>
-    public ReadOnlySpan<double> Coefficients(int j) => _coefficients.AsSpan(j * BasisSize, BasisSize);
+    /// <summary>The fit of date <paramref name="j"/> (meaningful where <see cref="IsActive"/>).</summary>
+    public ContinuationFit Fit(int j) => _fits[j];
 
-    public void Set(int j, ReadOnlySpan<double> coefficients)
+    public void Set(int j, ContinuationFit fit)
     {
-        coefficients.CopyTo(_coefficients.AsSpan(j * BasisSize, BasisSize));
+        _fits[j] = fit;
         _active[j] = true;
     }
+}
 
-    /// <summary>Continuation values C_j(x) for every x of <paramref name="moneyness"/> (Horner's rule).</summary>
-    public void Continuation(int j, ReadOnlySpan<double> moneyness, Span<double> continuation)
+/// <summary>
+/// C(x) = β0 + β1·u + β2·u² + β3·u³ with u = (x − c)·s, x = S/K the moneyness, c and 1/s the mean and standard
+/// deviation of the in-the-money training moneyness: centred and scaled, the normal equations of the fit are well
+/// conditioned (on raw powers of x ≈ 1 they are nearly singular).
+/// </summary>
+internal readonly record struct ContinuationFit(double Center, double InverseScale, double B0, double B1, double B2, double B3)
+{
+    /// <summary>Regressors 1, u, u², u³.</summary>
+    public const int BasisSize = 4;
+
+    /// <summary>C at moneyness <paramref name="x"/> (Horner's rule, fused): the same bits on every tier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVec Evaluate<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
-        var beta = Coefficients(j);
-        continuation.Fill(beta[3]);
-        for (int k = 2; k >= 0; k--) Simd.SimdMath.MultiplyAdd(continuation, moneyness, beta[k], continuation);
+        var u = (x - TVec.Broadcast(Center)) * TVec.Broadcast(InverseScale);
+        var c = TVec.MultiplyAdd(TVec.Broadcast(B3), u, TVec.Broadcast(B2));
+        c = TVec.MultiplyAdd(c, u, TVec.Broadcast(B1));
+        return TVec.MultiplyAdd(c, u, TVec.Broadcast(B0));
     }
 }

@@ -1,6 +1,6 @@
-using System.Numerics.Tensors;
 using CarbonDerivatives.Engine.Simulation.Payoffs;
 using CarbonDerivatives.Engine.Products;
+using CarbonDerivatives.Engine.Simulation.Simd;
 
 namespace CarbonDerivatives.Engine.Simulation.EarlyExercise;
 
@@ -29,9 +29,8 @@ internal sealed class LongstaffSchwartzPayoff(OptionType type, double strike, in
 
     private sealed class Accumulator(LongstaffSchwartzPayoff payoff, int blockSize, double controlMean) : IPayoffAccumulator
     {
-        private readonly double[] _cashFlow = new double[blockSize], _terminal = new double[blockSize];
-        private readonly double[] _exercise = new double[blockSize], _moneyness = new double[blockSize], _continuation = new double[blockSize];
-        private readonly bool[] _exercised = new bool[blockSize];
+        // Per path: the cash flow so far, and 1 once exercised (a double, so the decision stays one vector kernel).
+        private readonly double[] _cashFlow = new double[blockSize], _exercised = new double[blockSize], _terminal = new double[blockSize];
 
         public double KnownMean(int output) => output == PayoffOutput.Control ? controlMean : double.NaN;
 
@@ -43,32 +42,59 @@ internal sealed class LongstaffSchwartzPayoff(OptionType type, double strike, in
 
         public void Observe(int step, ReadOnlySpan<double> prices)
         {
-            prices.CopyTo(_terminal);
+            if (step == payoff._exerciseOfStep.Length - 1) prices.CopyTo(_terminal);
             int j = payoff._exerciseOfStep[step];
             if (j < 0) return;
-            VanillaPayoff.Apply(payoff._type, payoff._strike, prices, _exercise);
-            TensorPrimitives.Multiply(_exercise, payoff._growthToExpiry[j], _exercise);
-            if (j == payoff._growthToExpiry.Length - 1)
+            bool expiry = j == payoff._growthToExpiry.Length - 1;
+            if (!expiry && !payoff._boundary.IsActive(j)) return;
+            var fit = expiry ? default : payoff._boundary.Fit(j);
+            var kernel = new Decision
             {
-                for (int i = 0; i < blockSize; i++)
-                    if (!_exercised[i]) _cashFlow[i] = _exercise[i];
-                return;
-            }
-            if (!payoff._boundary.IsActive(j)) return;
-            TensorPrimitives.Multiply(prices, 1.0 / payoff._strike, _moneyness);
-            payoff._boundary.Continuation(j, _moneyness, _continuation);
-            for (int i = 0; i < blockSize; i++)
-            {
-                if (_exercised[i] || _exercise[i] <= 0 || _exercise[i] <= _continuation[i]) continue;
-                _cashFlow[i] = _exercise[i];
-                _exercised[i] = true;
-            }
+                Rule = new ExerciseRule(payoff._type, payoff._strike, payoff._growthToExpiry[j], fit),
+                Expiry = expiry, Prices = prices, CashFlow = _cashFlow, Exercised = _exercised,
+            };
+            SimdLoop.Run(ref kernel, prices.Length);
         }
 
         public void Complete(PathOutputs outputs)
         {
             outputs.Write(PayoffOutput.Value, _cashFlow);
             outputs.Write(PayoffOutput.Control, _terminal);
+        }
+    }
+
+    /// <summary>
+    /// One date's decision on every path not yet exercised: before expiry exercise where the rule says so; at expiry
+    /// take the exercise value (possibly zero).
+    /// </summary>
+    private ref struct Decision : ISimdKernel
+    {
+        public ExerciseRule Rule;
+        public bool Expiry;
+        public ReadOnlySpan<double> Prices;
+        public Span<double> CashFlow, Exercised;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
+        {
+            var half = TVec.Broadcast(0.5);
+            var never = TVec.Broadcast(double.PositiveInfinity);
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var price = TVec.Load(Prices, i);
+                var value = Rule.ExerciseValue(price);
+                var exercised = TVec.Load(Exercised, i);
+                var cashFlow = TVec.Load(CashFlow, i);
+                if (Expiry)
+                {
+                    TVec.WhereGreater(exercised, half, cashFlow, value).Store(CashFlow, i);
+                    continue;
+                }
+                var threshold = TVec.WhereGreater(exercised, half, never, Rule.Threshold(price));
+                TVec.WhereGreater(value, threshold, value, cashFlow).Store(CashFlow, i);
+                TVec.WhereGreater(value, threshold, TVec.Broadcast(1.0), exercised).Store(Exercised, i);
+            }
+            return i;
         }
     }
 }
