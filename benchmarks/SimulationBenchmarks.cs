@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CarbonDerivatives.Engine.Analytics;
+using CarbonDerivatives.Engine.Calibration;
+using CarbonDerivatives.Engine.Simulation.EarlyExercise;
 using CarbonDerivatives.Engine.Models;
 using CarbonDerivatives.Engine.Products;
 using CarbonDerivatives.Engine.Simulation;
@@ -34,14 +36,15 @@ public class RngBenchmarks
 }
 
 /// <summary>
-/// Path generation: one block of 1,024 paths x 252 steps through the worker's step loop (per
-/// path-step timings; the memory diagnoser shows the loop allocates nothing).
+/// Path generation: one block of 1,024 paths x 252 steps through the worker's step loop, for GBM, Merton, the
+/// compliance model and the Longstaff–Schwartz pricing pass (per path-step timings; the memory diagnoser shows the
+/// loop allocates nothing).
 /// </summary>
 [Config(typeof(ShortRunConfig))]
 public class PathGenerationBenchmarks
 {
     private const int Steps = 252;
-    private IBlockWorker<SampleMoments[]> _gbm = null!, _merton = null!;
+    private IBlockWorker<SampleMoments[]> _gbm = null!, _merton = null!, _compliance = null!, _american = null!;
     private long _block;
 
     [GlobalSetup]
@@ -55,6 +58,14 @@ public class PathGenerationBenchmarks
             new SimulationJob(settings, [new SimulationGroup(model, grid, payoff)], [Measure.Of(0, PayoffOutput.Value)], limits).CreateWorker();
         _gbm = Worker(new Black76Model(80, 0.45));
         _merton = Worker(new MertonJumpDiffusionModel(80, 0.33, new LogNormalJumps(6.1, -0.029, 0.083)));
+        _compliance = Worker(CompliancePenaltyCalibration.CalibrateToAtmVolatility(100, 1.2, 70, 0.45, 0.25));
+
+        // The Longstaff–Schwartz pricing pass: exercise decisions on every one of the 252 steps, boundary fitted once.
+        var gbm = new Black76Model(80, 0.45);
+        var schedule = ExerciseGrid.Create(1.0, Steps, ResolvedExercise.American, Math.Exp(-0.05));
+        var boundary = LongstaffSchwartzTraining.Train(OptionType.Put, 80, schedule, gbm, settings with { Paths = 65_536 }, limits, CancellationToken.None);
+        var american = new LongstaffSchwartzPayoff(OptionType.Put, 80, schedule.ExerciseOfStep, schedule.GrowthToExpiry, boundary);
+        _american = new SimulationJob(settings, [new SimulationGroup(gbm, schedule.Grid, american)], [Measure.Of(0, PayoffOutput.Value)], limits).CreateWorker();
     }
 
     [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
@@ -62,6 +73,12 @@ public class PathGenerationBenchmarks
 
     [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
     public double MertonArithmeticAverage() => _merton.Run(_block++, CancellationToken.None)[0].MeanY;
+
+    [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
+    public double ComplianceArithmeticAverage() => _compliance.Run(_block++, CancellationToken.None)[0].MeanY;
+
+    [Benchmark(OperationsPerInvoke = SimulationPlan.BlockSize * Steps)]
+    public double LongstaffSchwartzPricingPass() => _american.Run(_block++, CancellationToken.None)[0].MeanY;
 }
 
 /// <summary>End to end: a European EUA option by Monte Carlo (100,000 paths, all cores) and by Black-76.</summary>

@@ -68,7 +68,7 @@ internal sealed record DeviceModel(StepKind Kind, int StateRows, bool Jumps, dou
             (flat[PerStep * k], flat[PerStep * k + 1], flat[PerStep * k + 2]) = coefficients(k);
             offsets[k + 1] = offsets[k] + table[k].Length;
         }
-        return new DeviceModel(kind, stateRows, demand.JumpNormals > 0, initialLogPrice, jumpMean, jumpVolatility, flat, offsets,
+        return new DeviceModel(kind, stateRows, demand.Uniforms > 0, initialLogPrice, jumpMean, jumpVolatility, flat, offsets,
             [.. table.SelectMany(t => t)]);
     }
 }

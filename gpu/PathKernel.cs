@@ -14,7 +14,7 @@ internal struct PathKernelParameters
     public int DrawsPerBlock;   // fresh draws per row; with antithetic variates the rest of the block is their mirrors
     public int StateRows;
     public int Kind;            // StepKind
-    public int Jumps;           // 1 when the stepper draws jump normals and uniforms every step
+    public int Jumps;           // 1 when the stepper draws a uniform (jump count and size) every step
     public double InitialLogPrice;
     public double JumpMean;
     public double JumpVolatility;
@@ -24,9 +24,10 @@ internal struct PathKernelParameters
 /// Simulates the paths of a range of blocks: one thread per (block, generator lane). The engine's streams fix eight
 /// xoshiro256+ generators per block (<c>BlockRandomStream</c>), lane l drawing the elements l, l + 8, l + 16, … of
 /// every row a step fills, so a thread owns the 128 paths l + 8j of its block and walks its generator through the
-/// same sequence the CPU does: per step the Brownian row, then the jump-normal and uniform rows, each fresh part
-/// then mirrored. Normals are Box–Muller on the engine's <see cref="ElementaryFunctions"/>. The model step repeats
-/// the CPU's fused multiply-adds operand for operand (<c>AffineLogStep</c>, <c>DriverStep</c>), so on an accelerator
+/// same sequence the CPU does: per step the Brownian row, then the uniform row, each fresh part then mirrored.
+/// Normals are Box–Muller on the engine's <see cref="ElementaryFunctions"/>; jumps go through the engine's own
+/// <see cref="PoissonThresholds.AddJumps"/>. The model step repeats the CPU's fused multiply-adds operand for
+/// operand (<c>AffineLogStep</c>, <c>DriverStep</c>), so on an accelerator
 /// with IEEE double arithmetic the paths are the CPU's bit for bit. Output: for each step and block, the prices
 /// of the block's paths and <see cref="PathKernelParameters.StateRows"/> rows of state.
 /// </summary>
@@ -38,8 +39,8 @@ internal static class PathKernel
     /// <summary>Generators per block.</summary>
     public const int Lanes = 8;
 
-    /// <summary>Rows of random numbers a step draws at most: Brownian, jump normals, uniforms.</summary>
-    public const int RandomRows = 3;
+    /// <summary>Rows of random numbers a step draws at most: Brownian, uniforms.</summary>
+    public const int RandomRows = 2;
 
     /// <summary>The kernel; <paramref name="scratch"/> holds <see cref="RandomRows"/> × <see cref="PathsPerThread"/> doubles per thread.</summary>
     public static void Simulate<TFma>(Index1D thread, PathKernelParameters p, ArrayView<double> coefficients, ArrayView<int> tableOffsets,
@@ -52,17 +53,13 @@ internal static class PathKernel
         ulong key = SplitMix64.Key(p.SeedTag, (ulong)block, (ulong)lane);
         ulong s0 = SplitMix64.At(key, 0), s1 = SplitMix64.At(key, 1), s2 = SplitMix64.At(key, 2), s3 = SplitMix64.At(key, 3);
         long rows = (long)index * RandomRows * PathsPerThread;
-        long brownian = rows, jumpNormals = rows + PathsPerThread, uniforms = rows + 2 * PathsPerThread;
+        long brownian = rows, uniforms = rows + PathsPerThread;
         int fresh = p.DrawsPerBlock / Lanes; // fresh slots of this thread per row
         int b = SimulationPlan.BlockSize;
         for (int step = 0; step < p.Steps; step++)
         {
             FillNormals<TFma>(scratch, brownian, fresh, ref s0, ref s1, ref s2, ref s3);
-            if (p.Jumps != 0)
-            {
-                FillNormals<TFma>(scratch, jumpNormals, fresh, ref s0, ref s1, ref s2, ref s3);
-                FillUniforms<TFma>(scratch, uniforms, fresh, ref s0, ref s1, ref s2, ref s3);
-            }
+            if (p.Jumps != 0) FillUniforms<TFma>(scratch, uniforms, fresh, ref s0, ref s1, ref s2, ref s3);
             int tableStart = tableOffsets[step], tableEnd = tableOffsets[step + 1];
             double c0 = coefficients[DeviceModel.PerStep * step], c1 = coefficients[DeviceModel.PerStep * step + 1],
                 c2 = coefficients[DeviceModel.PerStep * step + 2];
@@ -72,21 +69,27 @@ internal static class PathKernel
             {
                 int path = lane + Lanes * j;
                 double z = scratch[brownian + j];
-                // A step with no CDF thresholds draws its jump numbers but applies no jump (as the CPU skips it).
+                // A step with no CDF thresholds draws its uniforms but applies no jump (as the CPU skips it).
                 bool jumpStep = p.Jumps != 0 && tableEnd > tableStart;
-                double count = 0, zJump = 0;
+                double count = 0, uniform = 0, lower = 0, upper = 0;
                 if (jumpStep)
                 {
-                    double u = scratch[uniforms + j];
-                    zJump = scratch[jumpNormals + j];
-                    for (int t = tableStart; t < tableEnd; t++) count += u > table[t] ? 1.0 : 0.0;
+                    // PoissonThresholds.Count: N = #{k : u > F(k)} and the interval (F(N − 1), F(N)] holding u.
+                    uniform = scratch[uniforms + j];
+                    upper = table[tableStart];
+                    for (int t = tableStart; t < tableEnd && uniform > table[t]; t++)
+                    {
+                        count += 1;
+                        lower = table[t];
+                        upper = t + 1 < tableEnd ? table[t + 1] : 1.0;
+                    }
                 }
-                double spread = Math.Sqrt(count) * p.JumpVolatility;
+                jumpStep &= count > 0; // the CPU adds jumps to vectors where some path jumps: x + 0 elsewhere, the same bits
                 if (p.Kind == (int)StepKind.AffineLog)
                 {
                     double x = step == 0 ? p.InitialLogPrice : states[before + path];
                     x = TFma.Apply(x, c0, TFma.Apply(z, c2, c1));
-                    if (jumpStep) x = TFma.Apply(count, p.JumpMean, TFma.Apply(zJump, spread, x));
+                    if (jumpStep) x = Jump<TFma>(x, count, uniform, lower, upper, p);
                     states[here + path] = x;
                     prices[priceRow + path] = ElementaryFunctions.Exp(new KernelDouble<TFma>(x)).Value;
                 }
@@ -112,7 +115,8 @@ internal static class PathKernel
                 {
                     double w = step == 0 ? 0.0 : states[before + path], jump = step == 0 ? 0.0 : states[before + b + path];
                     w = TFma.Apply(z, c0, w);
-                    if (jumpStep) jump = TFma.Apply(count, p.JumpMean, TFma.Apply(zJump, spread, jump + -c1));
+                    jump += -c1;
+                    if (jumpStep) jump = Jump<TFma>(jump, count, uniform, lower, upper, p);
                     states[here + path] = w;
                     states[here + b + path] = jump;
                     prices[priceRow + path] = w;
@@ -120,6 +124,12 @@ internal static class PathKernel
             }
         }
     }
+
+    /// <summary>x plus N log-jumps sized from the same uniform, as the CPU adds them.</summary>
+    private static double Jump<TFma>(double x, double count, double u, double lower, double upper, PathKernelParameters p)
+        where TFma : struct, IFusedMultiplyAdd =>
+        PoissonThresholds.AddJumps(new KernelDouble<TFma>(x), new KernelDouble<TFma>(count), new KernelDouble<TFma>(u),
+            new KernelDouble<TFma>(lower), new KernelDouble<TFma>(upper), p.JumpMean, p.JumpVolatility).Value;
 
     /// <summary>
     /// This lane's part of one row of normals: Box–Muller pair k fills slots 2k (cosine) and 2k + 1 (sine), which are

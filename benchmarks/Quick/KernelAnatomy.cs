@@ -5,8 +5,9 @@ using CarbonDerivatives.Engine.Simulation.Simd;
 namespace CarbonDerivatives.Benchmarks.Quick;
 
 /// <summary>
-/// What one GBM path-step costs, piece by piece, on one block of 1,024 paths and one core: the normals alone, the exp
-/// alone, and the step as the engine runs it (draw a block of normals, then step). Each figure is the median of interleaved rounds, so the ratios come from the same minutes of the machine;
+/// What one GBM path-step costs, piece by piece, on one block of 1,024 paths and one core: the normals alone (the
+/// engine's Box–Muller, and beside it the uniforms through the vectorised inverse CDF, the alternative the engine did
+/// not choose), the exp alone, and the step as the engine runs it (draw a block of normals, then step). Each figure is the median of interleaved rounds, so the ratios come from the same minutes of the machine;
 /// cycles are at the nominal clock read from /proc/cpuinfo (turbo not counted).
 /// </summary>
 public static class KernelAnatomy
@@ -27,11 +28,17 @@ public static class KernelAnatomy
         (string Key, string Name, Action Body)[] pieces =
         [
             ("normals", "normals (xoshiro256+, Box-Muller)", () => random.FillNormals(normals)),
+            ("inverse_cdf_normals", "normals by inverse CDF (uniforms, AS 241)", () =>
+            {
+                random.FillUniforms(normals);
+                var inverse = new InverseCdf { Values = normals };
+                SimdLoop.Run(ref inverse, normals.Length);
+            }),
             ("exp", "exp", () => SimdMath.Exp(logs, price)),
             ("gbm_step", "GBM step (draw the block's normals, then step)", () =>
             {
                 random.FillNormals(normals);
-                stepper.Step(0, state, price, new StepRandoms(normals, [], []));
+                stepper.Step(0, state, price, new StepRandoms(normals, []));
             }),
         ];
         var seconds = pieces.Select(_ => new List<double>()).ToArray();
@@ -51,6 +58,19 @@ public static class KernelAnatomy
             figures[$"anatomy_{pieces[p].Key}_ns_per_element"] = nanoseconds;
             figures[$"anatomy_{pieces[p].Key}_cycles_per_element"] = nanoseconds * gigahertz;
             Console.WriteLine($"  {pieces[p].Name,-44} {nanoseconds,7:F3} ns  {nanoseconds * gigahertz,6:F2} cycles per element  {1e3 / nanoseconds,8:F1} M/s");
+        }
+    }
+
+    /// <summary>Φ⁻¹ in place, on the widest tier (the kernel the Merton step sizes its jumps with).</summary>
+    private ref struct InverseCdf : ISimdKernel
+    {
+        public Span<double> Values;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
+        {
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count) InverseNormalCdf.Inverse(TVec.Load(Values, i)).Store(Values, i);
+            return i;
         }
     }
 

@@ -13,7 +13,8 @@ namespace CarbonDerivatives.Engine.Numerics;
 /// for the tails. Wichura reports a relative accuracy of about 1e−16; it covers the whole double range
 /// down to the smallest subnormal p (r ≈ 27.3). The tail argument uses min(p, 1 − p) computed exactly
 /// (1 − p is exact for p ≥ ½), so the result is antisymmetric: Inverse(1 − p) = −Inverse(p) whenever
-/// 1 − p is representable. The coefficient tables below are Wichura's published values.
+/// 1 − p is representable. The coefficient tables below are Wichura's published values; the simulation kernels'
+/// vectorised Φ⁻¹ (<c>Simulation.Simd.InverseNormalCdf</c>) evaluates the same tables.
 /// </remarks>
 public static class InverseNormal
 {
@@ -55,15 +56,15 @@ public static class InverseNormal
         if (Math.Abs(q) <= CentralSplit)
         {
             double r = CentralConstant - q * q;
-            return q * Polynomial(r, CentralNumerator) / Polynomial(r, CentralDenominator);
+            return q * Ratio(r, A0, A1, A2, A3, A4, A5, A6, A7, B1, B2, B3, B4, B5, B6, B7);
         }
 
         // Tail: distance to the nearer end, exact because 1 - p is exact for p >= 1/2.
         double tail = q < 0 ? p : 1.0 - p;
         double s = Math.Sqrt(-Math.Log(tail));
         double z = s <= TailSplit
-            ? Polynomial(s - NearTailShift, NearTailNumerator) / Polynomial(s - NearTailShift, NearTailDenominator)
-            : Polynomial(s - TailSplit, FarTailNumerator) / Polynomial(s - TailSplit, FarTailDenominator);
+            ? Ratio(s - NearTailShift, C0, C1, C2, C3, C4, C5, C6, C7, D1, D2, D3, D4, D5, D6, D7)
+            : Ratio(s - TailSplit, E0, E1, E2, E3, E4, E5, E6, E7, F1, F2, F3, F4, F5, F6, F7);
         return q < 0 ? -z : z;
     }
 
@@ -72,55 +73,36 @@ public static class InverseNormal
     private static void FailProbability(double p) =>
         Guard.Fail("p", $"must lie strictly between 0 and 1, got {p}");
 
-    /// <summary>Horner evaluation of c[0] + c[1]·x + … + c[7]·x⁷.</summary>
-    private static double Polynomial(double x, ReadOnlySpan<double> c)
-    {
-        double sum = c[^1];
-        for (int i = c.Length - 2; i >= 0; i--) sum = sum * x + c[i];
-        return sum;
-    }
+    /// <summary>(a0 + a1·x + … + a7·x⁷) / (1 + b1·x + … + b7·x⁷) by Horner's rule.</summary>
+    private static double Ratio(double x, double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7,
+        double b1, double b2, double b3, double b4, double b5, double b6, double b7) =>
+        (((((((a7 * x + a6) * x + a5) * x + a4) * x + a3) * x + a2) * x + a1) * x + a0)
+        / (((((((b7 * x + b6) * x + b5) * x + b4) * x + b3) * x + b2) * x + b1) * x + 1.0);
 
-    private const double CentralSplit = 0.425;
-    private const double CentralConstant = 0.180625; // 0.425^2
-    private const double TailSplit = 5.0;
-    private const double NearTailShift = 1.6;
+    internal const double CentralSplit = 0.425;
+    internal const double CentralConstant = 0.180625; // 0.425^2
+    internal const double TailSplit = 5.0;
+    internal const double NearTailShift = 1.6;
 
-    // Wichura (1988), AS 241 PPND16, coefficients A0..A7 and B0..B7 (B0 = 1), |p - 1/2| <= 0.425.
-    private static ReadOnlySpan<double> CentralNumerator =>
-    [
-        3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3, 1.3731693765509461125e+4,
-        4.5921953931549871457e+4, 6.7265770927008700853e+4, 3.3430575583588128105e+4, 2.5090809287301226727e+3,
-    ];
-
-    private static ReadOnlySpan<double> CentralDenominator =>
-    [
-        1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
-        2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4, 5.2264952788528545610e+3,
-    ];
-
-    // C0..C7 and D0..D7 (D0 = 1), tail with r = sqrt(-ln min(p, 1-p)) <= 5, polynomial in r - 1.6.
-    private static ReadOnlySpan<double> NearTailNumerator =>
-    [
-        1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0, 3.64784832476320460504e0,
-        1.27045825245236838258e0, 2.41780725177450611770e-1, 2.27238449892691845833e-2, 7.74545014278341407640e-4,
-    ];
-
-    private static ReadOnlySpan<double> NearTailDenominator =>
-    [
-        1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
-        1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4, 1.05075007164441684324e-9,
-    ];
-
-    // E0..E7 and F0..F7 (F0 = 1), far tail r > 5, polynomial in r - 5.
-    private static ReadOnlySpan<double> FarTailNumerator =>
-    [
-        6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0, 2.96560571828504891230e-1,
-        2.65321895265761230930e-2, 1.24266094738807843860e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
-    ];
-
-    private static ReadOnlySpan<double> FarTailDenominator =>
-    [
-        1.0, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2,
-        7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7, 2.04426310338993978564e-15,
-    ];
+    // Wichura (1988), AS 241 PPND16: A0..A7 over B0..B7 (B0 = 1) for |p - 1/2| <= 0.425; C/D for the tail with
+    // r = sqrt(-ln min(p, 1-p)) <= 5, polynomials in r - 1.6; E/F for r > 5, polynomials in r - 5. Constants, so that
+    // kernels compiled for a GPU can use them too.
+    internal const double A0 = 3.3871328727963666080e0, A1 = 1.3314166789178437745e+2, A2 = 1.9715909503065514427e+3,
+        A3 = 1.3731693765509461125e+4, A4 = 4.5921953931549871457e+4, A5 = 6.7265770927008700853e+4,
+        A6 = 3.3430575583588128105e+4, A7 = 2.5090809287301226727e+3;
+    internal const double B1 = 4.2313330701600911252e+1, B2 = 6.8718700749205790830e+2, B3 = 5.3941960214247511077e+3,
+        B4 = 2.1213794301586595867e+4, B5 = 3.9307895800092710610e+4, B6 = 2.8729085735721942674e+4,
+        B7 = 5.2264952788528545610e+3;
+    internal const double C0 = 1.42343711074968357734e0, C1 = 4.63033784615654529590e0, C2 = 5.76949722146069140550e0,
+        C3 = 3.64784832476320460504e0, C4 = 1.27045825245236838258e0, C5 = 2.41780725177450611770e-1,
+        C6 = 2.27238449892691845833e-2, C7 = 7.74545014278341407640e-4;
+    internal const double D1 = 2.05319162663775882187e0, D2 = 1.67638483018380384940e0, D3 = 6.89767334985100004550e-1,
+        D4 = 1.48103976427480074590e-1, D5 = 1.51986665636164571966e-2, D6 = 5.47593808499534494600e-4,
+        D7 = 1.05075007164441684324e-9;
+    internal const double E0 = 6.65790464350110377720e0, E1 = 5.46378491116411436990e0, E2 = 1.78482653991729133580e0,
+        E3 = 2.96560571828504891230e-1, E4 = 2.65321895265761230930e-2, E5 = 1.24266094738807843860e-3,
+        E6 = 2.71155556874348757815e-5, E7 = 2.01033439929228813265e-7;
+    internal const double F1 = 5.99832206555887937690e-1, F2 = 1.36929880922735805310e-1,
+        F3 = 1.48753612908506148525e-2, F4 = 7.86869131145613259100e-4, F5 = 1.84631831751005468180e-5,
+        F6 = 1.42151175831644588870e-7, F7 = 2.04426310338993978564e-15;
 }

@@ -6,8 +6,8 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// The step shared by every log-price model here: x' = a·x + b + c·z, plus an optional compound
 /// Poisson jump J = N·μ_J + √N·σ_J·z_J (the sum of N normal log-jumps is exactly normal), then
 /// S = exp(x'). Black-76 is a = 1; Merton adds jumps; Schwartz one-factor has a = e^{-κΔt}.
-/// N is drawn by inversion against precomputed Poisson CDF thresholds (N = #{k : u &gt; F(k)}), which is
-/// branch-free and consumes exactly one uniform.
+/// N is drawn by inversion against precomputed Poisson CDF thresholds (N = #{k : u &gt; F(k)}) and z_J from the
+/// same uniform (<see cref="PoissonThresholds.AddJumps"/>): one uniform per path and step.
 /// </summary>
 internal ref struct AffineLogStep : ISimdKernel
 {
@@ -20,7 +20,6 @@ internal ref struct AffineLogStep : ISimdKernel
 
     /// <summary>Poisson CDF values F(0), F(1), ...; empty for a model without jumps.</summary>
     public ReadOnlySpan<double> JumpCdf;
-    public ReadOnlySpan<double> JumpNormals;
     public ReadOnlySpan<double> Uniforms;
     public double JumpMean;
     public double JumpVolatility;
@@ -30,8 +29,6 @@ internal ref struct AffineLogStep : ISimdKernel
         var a = TVec.Broadcast(A);
         var b = TVec.Broadcast(B);
         var c = TVec.Broadcast(C);
-        var jumpMean = TVec.Broadcast(JumpMean);
-        var jumpVol = TVec.Broadcast(JumpVolatility);
         bool jumps = !JumpCdf.IsEmpty;
         int i = start;
         for (; i <= length - TVec.Count; i += TVec.Count)
@@ -40,9 +37,8 @@ internal ref struct AffineLogStep : ISimdKernel
             if (jumps)
             {
                 var u = TVec.Load(Uniforms, i);
-                var count = PoissonThresholds.Count(u, JumpCdf);
-                var jumpSpread = PoissonThresholds.SquareRootOfCount(count) * jumpVol;
-                x = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), jumpSpread, x));
+                var count = PoissonThresholds.Count(u, JumpCdf, out var lower, out var upper);
+                if (TVec.AnyGreater(count, TVec.Broadcast(0))) x = PoissonThresholds.AddJumps(x, count, u, lower, upper, JumpMean, JumpVolatility);
             }
             x.Store(State, i);
             ElementaryFunctions.Exp(x).Store(Price, i);

@@ -32,7 +32,7 @@ internal sealed class AffineLogStepper : IPathStepper
         _jumpVolatility = jumpVolatility;
         _expectedPrice = expectedPrice;
         bool hasJumps = jumpCdf.Any(t => t.Length > 0);
-        Demand = new RandomDemand(1, hasJumps ? 1 : 0, hasJumps ? 1 : 0);
+        Demand = new RandomDemand(1, hasJumps ? 1 : 0);
     }
 
     public RandomDemand Demand { get; }
@@ -55,7 +55,6 @@ internal sealed class AffineLogStepper : IPathStepper
             B = _b[step],
             C = _c[step],
             JumpCdf = _jumpCdf[step],
-            JumpNormals = randoms.JumpNormals,
             Uniforms = randoms.Uniforms,
             JumpMean = _jumpMean,
             JumpVolatility = _jumpVolatility,

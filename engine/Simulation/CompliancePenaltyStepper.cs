@@ -26,7 +26,7 @@ internal sealed class CompliancePenaltyStepper : IPathStepper
         Array.Fill(_expectedPrice, initialPrice);
     }
 
-    public RandomDemand Demand => new(1, 0, 0);
+    public RandomDemand Demand => new(1, 0);
 
     public ReadOnlySpan<double> ExpectedPrices => _expectedPrice;
 

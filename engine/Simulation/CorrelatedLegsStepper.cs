@@ -33,9 +33,9 @@ internal sealed class CorrelatedLegsStepper : IPathStepper
         _expected = new double[grid.Count];
         for (int i = 0; i < legs.Length; i++)
             Simd.SimdMath.MultiplyAdd(legs[i].ExpectedPrices, weights[i], _expected, _expected);
-        _jumps = legs.Any(leg => leg.Demand.JumpNormals > 0);
+        _jumps = legs.Any(leg => leg.Demand.Uniforms > 0);
         int n = legs.Length;
-        Demand = new RandomDemand(n, _jumps ? n : 0, _jumps ? n : 0);
+        Demand = new RandomDemand(n, _jumps ? n : 0);
     }
 
     public RandomDemand Demand { get; }
@@ -80,8 +80,8 @@ internal sealed class CorrelatedLegsStepper : IPathStepper
             for (int j = 1; j <= i; j++)
                 Simd.SimdMath.MultiplyAdd(randoms.Brownian.Slice(j * b, b), _loadings[i, j], legPrice, legPrice);
             var legRandoms = _jumps
-                ? new StepRandoms(legPrice, randoms.JumpNormals.Slice(i * b, b), randoms.Uniforms.Slice(i * b, b))
-                : new StepRandoms(legPrice, default, default);
+                ? new StepRandoms(legPrice, randoms.Uniforms.Slice(i * b, b))
+                : new StepRandoms(legPrice, default);
             _legs[i].Step(step, state.Slice(i * b, b), legPrice, legRandoms);
             if (i == 0) TensorPrimitives.Multiply(legPrice, _weights[0], price);
             else Simd.SimdMath.MultiplyAdd(legPrice, _weights[i], price, price);

@@ -4,8 +4,8 @@ namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>
 /// One step of the Brownian driver of lognormal futures prices: W' = W + √Δt·z and, with jumps,
-/// J' = J + N·μ_J + √N·σ_J·z_J − λκΔt (the compensated compound-Poisson log-jump sum; N drawn by inversion
-/// against Poisson CDF thresholds, one uniform, branch-free, as in <see cref="AffineLogStep"/>).
+/// J' = J + N·μ_J + √N·σ_J·z_J − λκΔt (the compensated compound-Poisson log-jump sum; N and z_J drawn from one
+/// uniform, as in <see cref="AffineLogStep"/>).
 /// </summary>
 internal ref struct DriverStep : ISimdKernel
 {
@@ -14,7 +14,6 @@ internal ref struct DriverStep : ISimdKernel
     public ReadOnlySpan<double> Normals;
     public double SqrtStep;
     public ReadOnlySpan<double> JumpCdf;
-    public ReadOnlySpan<double> JumpNormals;
     public ReadOnlySpan<double> Uniforms;
     public double JumpMean;
     public double JumpVolatility;
@@ -23,8 +22,6 @@ internal ref struct DriverStep : ISimdKernel
     public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
     {
         var sqrtStep = TVec.Broadcast(SqrtStep);
-        var jumpMean = TVec.Broadcast(JumpMean);
-        var jumpVol = TVec.Broadcast(JumpVolatility);
         var compensator = TVec.Broadcast(-Compensator);
         bool jumps = !JumpCdf.IsEmpty;
         int i = start;
@@ -33,9 +30,9 @@ internal ref struct DriverStep : ISimdKernel
             TVec.MultiplyAdd(TVec.Load(Normals, i), sqrtStep, TVec.Load(Brownian, i)).Store(Brownian, i);
             if (!jumps) continue;
             var u = TVec.Load(Uniforms, i);
-            var count = PoissonThresholds.Count(u, JumpCdf);
-            var spread = PoissonThresholds.SquareRootOfCount(count) * jumpVol;
-            var j = TVec.MultiplyAdd(count, jumpMean, TVec.MultiplyAdd(TVec.Load(JumpNormals, i), spread, TVec.Load(Jumps, i) + compensator));
+            var count = PoissonThresholds.Count(u, JumpCdf, out var lower, out var upper);
+            var j = TVec.Load(Jumps, i) + compensator;
+            if (TVec.AnyGreater(count, TVec.Broadcast(0))) j = PoissonThresholds.AddJumps(j, count, u, lower, upper, JumpMean, JumpVolatility);
             j.Store(Jumps, i);
         }
         return i;
@@ -63,7 +60,7 @@ internal sealed class DriverStepper : IPathStepper
         _jumpMean = jumpMean;
         _jumpVolatility = jumpVolatility;
         bool hasJumps = jumpCdf.Any(t => t.Length > 0);
-        Demand = new RandomDemand(1, hasJumps ? 1 : 0, hasJumps ? 1 : 0);
+        Demand = new RandomDemand(1, hasJumps ? 1 : 0);
         _unknownMeans = new double[sqrtStep.Length];
         Array.Fill(_unknownMeans, double.NaN);
     }
@@ -96,7 +93,6 @@ internal sealed class DriverStepper : IPathStepper
             Normals = randoms.Brownian,
             SqrtStep = _sqrtStep[step],
             JumpCdf = _jumpCdf[step],
-            JumpNormals = randoms.JumpNormals,
             Uniforms = randoms.Uniforms,
             JumpMean = _jumpMean,
             JumpVolatility = _jumpVolatility,

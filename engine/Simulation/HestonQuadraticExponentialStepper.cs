@@ -55,7 +55,7 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
                 k2, k3, k2 + 0.5 * k3);
         }
         int most = _subSteps.Length == 0 ? 1 : _subSteps.Max();
-        Demand = new RandomDemand(most, 0, most);
+        Demand = new RandomDemand(most, most);
     }
 
     public RandomDemand Demand { get; }

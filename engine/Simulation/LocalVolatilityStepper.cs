@@ -49,7 +49,7 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
     }
 
     /// <inheritdoc/>
-    public RandomDemand Demand { get; } = new(1, 0, 0);
+    public RandomDemand Demand { get; } = new(1, 0);
 
     /// <summary>ln F₀, the grid's lowest node and spacing, and σ²_loc·Δt at each node [step × Nodes], for a back end that steps elsewhere (gpu/).</summary>
     internal (double InitialLogPrice, double Lowest, double Spacing, double[] VarianceTimesStep) Grid =>

@@ -44,7 +44,6 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
         var state = _buffers.State(b * stepper.StateRows);
         var price = _buffers.Price;
         var brownian = _buffers.Brownian(b * demand.BrownianFactors);
-        var jumpNormals = _buffers.JumpNormals(b * demand.JumpNormals);
         var uniforms = _buffers.Uniforms(b * demand.Uniforms);
 
         random.Reset(_plan.Seed, block, _group.StreamTag);
@@ -55,9 +54,8 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
         {
             if (step % CancellationCheckInterval == 0) cancellation.ThrowIfCancellationRequested();
             DrawBrownian(brownian, step);
-            Draw(jumpNormals, normal: true);
             Draw(uniforms, normal: false);
-            stepper.Step(step, state, price, new StepRandoms(brownian, jumpNormals, uniforms));
+            stepper.Step(step, state, price, new StepRandoms(brownian, uniforms));
             _accumulator.Observe(step, price);
             _stateObserver?.ObserveState(step, state);
         }
@@ -100,7 +98,7 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
 /// <summary>One worker's random stream and draw/state buffers, grown to the largest group it simulates.</summary>
 internal sealed class BlockBuffers
 {
-    private double[] _state = [], _brownian = [], _jumpNormals = [], _uniforms = [];
+    private double[] _state = [], _brownian = [], _uniforms = [];
 
     public BlockRandomStream Random { get; } = new();
 
@@ -109,8 +107,6 @@ internal sealed class BlockBuffers
     public Span<double> State(int length) => Grow(ref _state, length);
 
     public Span<double> Brownian(int length) => Grow(ref _brownian, length);
-
-    public Span<double> JumpNormals(int length) => Grow(ref _jumpNormals, length);
 
     public Span<double> Uniforms(int length) => Grow(ref _uniforms, length);
 

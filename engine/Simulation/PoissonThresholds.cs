@@ -29,21 +29,47 @@ internal static class PoissonThresholds
     }
 
     /// <summary>
-    /// N = #{k : u &gt; F(k)} in each element. F increases, so the count stops at the first threshold no element
-    /// exceeds: a vector in which no path jumps (most of them, on a daily step) costs one comparison, not one per threshold.
+    /// N = #{k : u &gt; F(k)} in each element, and the ends of the interval (F(N − 1), F(N)] that holds u (F(−1) = 0,
+    /// F(K) = 1). F increases, so the count stops at the first threshold no element exceeds: a vector in which no
+    /// path jumps (most of them, on a daily step) costs one comparison, not one per threshold.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVec Count<TVec>(TVec uniform, ReadOnlySpan<double> cdf) where TVec : struct, ISimdDouble<TVec>
+    public static TVec Count<TVec>(TVec uniform, ReadOnlySpan<double> cdf, out TVec lower, out TVec upper) where TVec : struct, ISimdDouble<TVec>
     {
         var count = TVec.Broadcast(0);
-        foreach (double value in cdf)
+        lower = count;
+        upper = TVec.Broadcast(cdf[0]);
+        for (int k = 0; k < cdf.Length; k++)
         {
-            var threshold = TVec.Broadcast(value);
+            var threshold = TVec.Broadcast(cdf[k]);
             if (!TVec.AnyGreater(uniform, threshold)) break;
             count += TVec.OneWhereGreater(uniform, threshold);
+            lower = TVec.WhereGreater(uniform, threshold, threshold, lower);
+            upper = TVec.WhereGreater(uniform, threshold, TVec.Broadcast(k + 1 < cdf.Length ? cdf[k + 1] : 1.0), upper);
         }
         return count;
     }
+
+    /// <summary>
+    /// x + N·μ + √N·σ·z, the sum of N normal log-jumps N(μ, σ²) added to x, with z = Φ⁻¹(v) drawn from the same
+    /// uniform u that gave N: given N, v = (u − F(N − 1)) / (F(N) − F(N − 1)) is uniform and independent of N, so one
+    /// uniform per path and step gives both the count and the size (no jump normals drawn for the paths that do not
+    /// jump). v has about 53 + log₂ P(N) bits: z reaches ±8 standard deviations on a daily step. Call it only for
+    /// vectors where some N &gt; 0 (elsewhere x is unchanged).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec AddJumps<TVec>(TVec x, TVec count, TVec uniform, TVec lower, TVec upper, double jumpMean, double jumpVolatility)
+        where TVec : struct, ISimdDouble<TVec>
+    {
+        var conditional = TVec.Min((uniform - lower) / (upper - lower), TVec.Broadcast(BelowOne)); // u = F(N) gives 1
+        // Paths without a jump take v = ½ (z = 0): their own v would send most jumping vectors down the tails' branch.
+        var z = InverseNormalCdf.Inverse(TVec.WhereGreater(count, TVec.Broadcast(0), conditional, TVec.Broadcast(0.5)));
+        var spread = SquareRootOfCount(count) * TVec.Broadcast(jumpVolatility);
+        return TVec.MultiplyAdd(count, TVec.Broadcast(jumpMean), TVec.MultiplyAdd(z, spread, x));
+    }
+
+    /// <summary>The largest double below 1.</summary>
+    private const double BelowOne = 1 - 1.0 / (1L << 53);
 
     /// <summary>√N of a count: the square root (slow on wide vectors) only where some element has N ≥ 2; √0 and √1 are exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,7 +43,7 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
             _cumulative[s] = [.. transitionOver(h * periodsPerYear).Select(Cumulative)];
         }
         int most = n == 0 ? 1 : _subSteps.Max();
-        Demand = new RandomDemand(most, 0, most + 1);
+        Demand = new RandomDemand(most, most + 1);
     }
 
     /// <summary>Sub-steps of a step of <paramref name="length"/> years: enough that none is longer than one period.</summary>

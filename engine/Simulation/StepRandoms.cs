@@ -6,19 +6,15 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// </summary>
 public readonly ref struct StepRandoms
 {
-    public StepRandoms(ReadOnlySpan<double> brownian, ReadOnlySpan<double> jumpNormals, ReadOnlySpan<double> uniforms)
+    public StepRandoms(ReadOnlySpan<double> brownian, ReadOnlySpan<double> uniforms)
     {
         Brownian = brownian;
-        JumpNormals = jumpNormals;
         Uniforms = uniforms;
     }
 
     /// <summary>Standard normal Brownian increments, already divided by sqrt(dt).</summary>
     public ReadOnlySpan<double> Brownian { get; }
 
-    /// <summary>Standard normals for jump sizes.</summary>
-    public ReadOnlySpan<double> JumpNormals { get; }
-
-    /// <summary>Uniforms in (0, 1), e.g. for Poisson jump counts by inversion.</summary>
+    /// <summary>Uniforms in (0, 1), e.g. for Poisson jump counts and sizes by inversion.</summary>
     public ReadOnlySpan<double> Uniforms { get; }
 }

@@ -113,7 +113,7 @@ public class CompliancePenaltyMonteCarloTests
         stepper.Initialize(state);
         for (int step = 0; step < 3; step++)
         {
-            stepper.Step(step, state, price, new StepRandoms(normals, [], []));
+            stepper.Step(step, state, price, new StepRandoms(normals, []));
             Assert.All(price, p => Assert.InRange(p, 0, Penalty));
         }
         // At the compliance date the price is the digital: π or 0 only.

@@ -142,6 +142,29 @@ public class ElementaryFunctionsTests
         x <= 0 ? (4 * (1 + x * x / 2) + 2) * Math.Pow(2, -52) * expected : 5e-16;
 
     [Fact]
+    public void InverseNormalCdf_AgreesWithMathNet_SameBitsOnEveryTier()
+    {
+        // Central draws, both tails down to 1e-300, and the conditional uniforms of Merton's jump draws (near 0 and 1).
+        var random = new Random(29);
+        var inputs = Enumerable.Range(0, Samples).Select(i => (i % 4) switch
+        {
+            0 => Math.Pow(10, -300 * random.NextDouble()),
+            1 => Math.Min(1 - Math.Pow(2, -53 * (0.02 + 0.98 * random.NextDouble())), 1 - Math.Pow(2, -53)),
+            _ => random.NextDouble() * (1 - Math.Pow(2, -53)) + Math.Pow(2, -54),
+        }).ToArray();
+        var wide = Tier512(inputs, InverseNormalCdf.Inverse);
+        var narrow = Tier256(inputs, InverseNormalCdf.Inverse);
+        var scalar = TierScalar(inputs, InverseNormalCdf.Inverse);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            double reference = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, inputs[i]);
+            Assert.True(Math.Abs(wide[i] - reference) <= 1e-14 * Math.Max(1, Math.Abs(reference)), $"Φ⁻¹({inputs[i]:R}) = {wide[i]:R}, MathNet {reference:R}");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(wide[i]), BitConverter.DoubleToInt64Bits(narrow[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(wide[i]), BitConverter.DoubleToInt64Bits(scalar[i]));
+        }
+    }
+
+    [Fact]
     public void Log_OfZeroNegativeInfinityAndNaN()
     {
         double[] inputs = [0, -0.0, -1, double.NegativeInfinity, double.PositiveInfinity, double.NaN, 5e-324, double.MaxValue];

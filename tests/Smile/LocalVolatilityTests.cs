@@ -42,7 +42,7 @@ public sealed class LocalVolatilityTests
                 normals[i] = InverseNormal.Inverse(1 - random.NextDouble());
                 normals[pairs + i] = -normals[i];
             }
-            stepper.Step(step, state, price, new StepRandoms(normals, default, default));
+            stepper.Step(step, state, price, new StepRandoms(normals, default));
             int e = Array.FindIndex(expiries, t => Math.Abs(t - grid.Times[step]) < 1e-9);
             if (e >= 0) atExpiry[e] = (double[])price.Clone();
         }
@@ -90,7 +90,7 @@ public sealed class LocalVolatilityTests
             for (int i = 0; i < paths; i++) normals[i] = InverseNormal.Inverse(1 - random.NextDouble());
             for (int m = 0; m < 2; m++)
             {
-                steppers[m].Step(step, state[m], price[m], new StepRandoms(normals, default, default));
+                steppers[m].Step(step, state[m], price[m], new StepRandoms(normals, default));
                 for (int i = 0; i < paths; i++) alive[m][i] &= price[m][i] > barrier;
             }
         }
