@@ -9,7 +9,7 @@ namespace CarbonDerivatives.Benchmarks;
 /// <c>quick [--json FILE]</c>: side-by-side figures in one process (engine vs QLNet vs a scalar loop).
 /// <c>quick --backend gpu [--json FILE]</c>: the ILGPU back end beside the CPU, naming its device (<see cref="GpuBackendBenchmark"/>).
 /// <c>load [--address URL | --start-server] ...</c>: a gRPC load test of the server on loopback (see <see cref="LoadCommand"/>).
-/// <c>kernels [--json FILE]</c>: only the quick mode's first sections (normals/s, GBM on 1 and all cores, QLNet, Merton).
+/// <c>kernels [--json FILE]</c>: only the quick mode's first sections (normals/s, GBM on 1 and all cores, QLNet, Merton, compliance).
 /// <c>portfolio</c>: only the quick mode's 1,000-position portfolio Greeks section.
 /// <c>american</c>: only its Longstaff–Schwartz American put beside QLNet's MCAmericanEngine.
 /// <c>stochastic-vol</c>: only its Heston QE and regime-switching section (path-steps/s beside GBM).

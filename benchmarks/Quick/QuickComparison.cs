@@ -24,7 +24,7 @@ public static class QuickComparison
     private const int QlnetPaths = 25_000;  // QLNet runs ~80x slower; rates are per path-step either way
     private const double Forward = 80, Strike = 80, Volatility = 0.45, Expiry = 1, Rate = 0.03;
 
-    /// <param name="kernelsOnly">Stop after the GBM and Merton kernels (the <c>kernels</c> mode: RNG, GBM, QLNet, Merton).</param>
+    /// <param name="kernelsOnly">Stop after the kernels (the <c>kernels</c> mode: RNG, GBM, QLNet, Merton, compliance).</param>
     public static int Run(string[] args, bool kernelsOnly = false)
     {
         string? jsonPath = args.Length >= 2 && args[0] == "--json" ? args[1] : null;
@@ -92,6 +92,8 @@ public static class QuickComparison
         Row("engine, 1 core", mertonOne, mertonOne);
         Row($"engine, {cores} cores", mertonAll, mertonOne);
         Console.WriteLine($"  Merton / GBM (1 core) {mertonOne / oneCore:F2}x");
+        Console.WriteLine();
+        ComplianceModelBenchmark.Run(figures);
         if (kernelsOnly) return WriteJson(figures, jsonPath);
 
         Console.WriteLine();
@@ -109,8 +111,6 @@ public static class QuickComparison
         ExoticOptionsBenchmark.Run(figures);
         Console.WriteLine();
         AmericanOptionBenchmark.Run(figures);
-        Console.WriteLine();
-        ComplianceModelBenchmark.Run(figures);
         Console.WriteLine();
         StochasticVolatilityBenchmark.Run(figures);
 

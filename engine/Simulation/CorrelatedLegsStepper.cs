@@ -16,7 +16,7 @@ internal sealed class CorrelatedLegsStepper : IPathStepper
     private readonly double[,] _loadings;
     private readonly bool _jumps;
 
-    /// <param name="legs">One-leg steppers (one Brownian factor each, at most one jump normal and uniform).</param>
+    /// <param name="legs">One-leg steppers (one Brownian factor each, at most one uniform for the jumps).</param>
     /// <param name="forwards">Fᵢ(0).</param>
     /// <param name="weights">wᵢ.</param>
     /// <param name="loadings">Lower Cholesky factor of the correlation matrix.</param>

@@ -3,7 +3,7 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// <summary>
 /// Count, means and centred co-moments of (payoff Y, control X), merged pairwise with the formulas of
 /// Chan, Golub &amp; LeVeque (1979) — stable where raw sums of squares would cancel. The sums of one block run in
-/// four interleaved lanes combined in a fixed order (<see cref="FourLaneSum"/>): the same bits with AVX2, AVX-512
+/// sixteen interleaved lanes combined in a fixed order (<see cref="LaneSum"/>): the same bits with AVX2, AVX-512
 /// or no vector unit at all.
 /// </summary>
 /// <param name="Count">Samples.</param>
@@ -36,13 +36,13 @@ public readonly record struct SampleMoments(long Count, double MeanY, double Mea
         return new SampleMoments(n, meanY, meanX, syy, sxx, sxy);
     }
 
-    /// <summary>Moments of one sample set without a control: the hot path of a book's measures, four lanes wide.</summary>
+    /// <summary>Moments of one sample set without a control: the hot path of a book's measures, sixteen lanes wide.</summary>
     public static SampleMoments Of(ReadOnlySpan<double> y)
     {
         int n = y.Length;
         if (n == 0) return default;
-        double mean = FourLaneSum.Sum(y) / n;
-        return new SampleMoments(n, mean, 0, FourLaneSum.SumOfSquaredDeviations(y, mean), 0, 0);
+        double mean = LaneSum.Sum(y) / n;
+        return new SampleMoments(n, mean, 0, LaneSum.SumOfSquaredDeviations(y, mean), 0, 0);
     }
 
     /// <summary>The moments of <paramref name="factor"/>·Y (the control left as it is).</summary>

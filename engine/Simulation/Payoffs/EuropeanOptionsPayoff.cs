@@ -82,6 +82,7 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
         private readonly double[] _w = new double[blockSize], _j = new double[blockSize];
         private readonly double[] _wEarlier = new double[blockSize], _jEarlier = new double[blockSize];
         private readonly double[] _outputs = new double[EuropeanOutput.Count * blockSize];
+        private readonly double[] _futures = new double[FuturesRows.Count * blockSize];
 
         public double KnownMean(int output) =>
             output % EuropeanOutput.Count == EuropeanOutput.Terminal ? payoff._options[output / EuropeanOutput.Count].Forward : double.NaN;
@@ -112,36 +113,97 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
         {
             for (int i = 0; i < payoff._options.Length; i++)
             {
-                var kernel = new EuropeanSensitivities(payoff, payoff._options[i], _w, _j, _wEarlier, _jEarlier, _outputs, blockSize);
+                var option = payoff._options[i];
+                // The futures prices depend on (F₀, σ) only: the options of one forward and vol (a flat smile, a strip of
+                // strikes) share them, so their exponentials are taken once and each option reads them.
+                if (i == 0 || option.Forward != payoff._options[i - 1].Forward || option.Volatility != payoff._options[i - 1].Volatility)
+                {
+                    var prices = new FuturesPrices(payoff, option, _w, _j, _wEarlier, _jEarlier, _futures, blockSize);
+                    SimdLoop.Run(ref prices, blockSize);
+                }
+                var kernel = new EuropeanSensitivities(payoff, option, _w, _futures, _outputs, blockSize);
                 SimdLoop.Run(ref kernel, blockSize);
                 for (int o = 0; o < EuropeanOutput.Count; o++) outputs.Write(i * EuropeanOutput.Count + o, _outputs.AsSpan(o * blockSize, blockSize));
             }
         }
     }
 
-    /// <summary>The ten outputs of one option over a block, output-major into <see cref="_outputs"/>.</summary>
-    private ref struct EuropeanSensitivities : ISimdKernel
+    /// <summary>Rows of <see cref="FuturesPrices"/>: the futures price at T, at T with σ ± dσ, and at T − δ.</summary>
+    private static class FuturesRows
+    {
+        public const int AtExpiry = 0, VolUp = 1, VolDown = 2, Earlier = 3, Count = 4;
+    }
+
+    /// <summary>An (F₀, σ)'s futures prices on a block's paths, row-major into <see cref="FuturesRows"/>.</summary>
+    private ref struct FuturesPrices : ISimdKernel
     {
         private readonly ReadOnlySpan<double> _w, _j, _wEarlier, _jEarlier;
-        private readonly Span<double> _outputs;
+        private readonly Span<double> _rows;
         private readonly int _block;
-        private readonly double _f0, _sigma, _drift, _driftEarlier, _omega, _omegaK, _df, _dfEarlier, _sigmaT, _invSigmaT, _deltaScale;
-        private readonly double _invF0, _up, _down, _dSigma, _volBumpDrift, _invTwoHF, _invHF2, _invTwoDSigma, _minusT, _invDtTheta;
+        private readonly double _f0, _sigma, _drift, _driftEarlier, _sigmaT, _dSigma, _volBumpDrift;
 
-        public EuropeanSensitivities(EuropeanOptionsPayoff payoff, DriverOption o, ReadOnlySpan<double> w, ReadOnlySpan<double> j,
-            ReadOnlySpan<double> wEarlier, ReadOnlySpan<double> jEarlier, Span<double> outputs, int block)
+        public FuturesPrices(EuropeanOptionsPayoff payoff, DriverOption o, ReadOnlySpan<double> w, ReadOnlySpan<double> j,
+            ReadOnlySpan<double> wEarlier, ReadOnlySpan<double> jEarlier, Span<double> rows, int block)
         {
             _w = w;
             _j = j;
             _wEarlier = wEarlier;
             _jEarlier = jEarlier;
-            _outputs = outputs;
+            _rows = rows;
             _block = block;
-            double t = payoff.Expiry, earlier = payoff.EarlierTime, h = payoff.RelativePriceBump;
+            double t = payoff.Expiry;
             _f0 = o.Forward;
             _sigma = o.Volatility;
             _drift = -0.5 * o.Volatility * o.Volatility * t;
-            _driftEarlier = -0.5 * o.Volatility * o.Volatility * earlier;
+            _driftEarlier = -0.5 * o.Volatility * o.Volatility * payoff.EarlierTime;
+            _sigmaT = o.Volatility * t;
+            _dSigma = payoff.VolBump;
+            _volBumpDrift = -0.5 * payoff.VolBump * payoff.VolBump * t;
+        }
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
+        {
+            var sigma = TVec.Broadcast(_sigma);
+            var drift = TVec.Broadcast(_drift);
+            var driftEarlier = TVec.Broadcast(_driftEarlier);
+            var f0 = TVec.Broadcast(_f0);
+            var sigmaT = TVec.Broadcast(_sigmaT);
+            var dSigma = TVec.Broadcast(_dSigma);
+            var minusDSigma = TVec.Broadcast(-_dSigma);
+            var volBumpDrift = TVec.Broadcast(_volBumpDrift);
+            int b = _block, i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var w = TVec.Load(_w, i);
+                var f = f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, w, drift) + TVec.Load(_j, i));
+                var exposure = w - sigmaT;
+                f.Store(_rows, FuturesRows.AtExpiry * b + i);
+                (f * ElementaryFunctions.Exp(TVec.MultiplyAdd(dSigma, exposure, volBumpDrift))).Store(_rows, FuturesRows.VolUp * b + i);
+                (f * ElementaryFunctions.Exp(TVec.MultiplyAdd(minusDSigma, exposure, volBumpDrift))).Store(_rows, FuturesRows.VolDown * b + i);
+                (f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, TVec.Load(_wEarlier, i), driftEarlier) + TVec.Load(_jEarlier, i)))
+                    .Store(_rows, FuturesRows.Earlier * b + i);
+            }
+            return i;
+        }
+    }
+
+    /// <summary>The ten outputs of one option over a block, output-major into <see cref="_outputs"/>, from its <see cref="FuturesPrices"/>.</summary>
+    private ref struct EuropeanSensitivities : ISimdKernel
+    {
+        private readonly ReadOnlySpan<double> _w, _futures;
+        private readonly Span<double> _outputs;
+        private readonly int _block;
+        private readonly double _omega, _omegaK, _df, _dfEarlier, _sigmaT, _invSigmaT, _deltaScale;
+        private readonly double _invF0, _up, _down, _invTwoHF, _invHF2, _invTwoDSigma, _minusT, _invDtTheta;
+
+        public EuropeanSensitivities(EuropeanOptionsPayoff payoff, DriverOption o, ReadOnlySpan<double> w, ReadOnlySpan<double> futures,
+            Span<double> outputs, int block)
+        {
+            _w = w;
+            _futures = futures;
+            _outputs = outputs;
+            _block = block;
+            double t = payoff.Expiry, earlier = payoff.EarlierTime, h = payoff.RelativePriceBump;
             _omega = o.Type == OptionType.Call ? 1.0 : -1.0;
             _omegaK = _omega * o.Strike;
             _df = o.DiscountFactor;
@@ -152,8 +214,6 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
             _invF0 = 1 / o.Forward;
             _up = 1 + h;
             _down = 1 - h;
-            _dSigma = payoff.VolBump;
-            _volBumpDrift = -0.5 * payoff.VolBump * payoff.VolBump * t;
             _invTwoHF = 1 / (2 * h * o.Forward);
             _invHF2 = 1 / (h * o.Forward * h * o.Forward);
             _invTwoDSigma = 1 / (2 * payoff.VolBump);
@@ -163,10 +223,6 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
 
         public int Execute<TVec>(int start, int length) where TVec : struct, ISimdDouble<TVec>
         {
-            var sigma = TVec.Broadcast(_sigma);
-            var drift = TVec.Broadcast(_drift);
-            var driftEarlier = TVec.Broadcast(_driftEarlier);
-            var f0 = TVec.Broadcast(_f0);
             var omega = TVec.Broadcast(_omega);
             var omegaK = TVec.Broadcast(_omegaK);
             var df = TVec.Broadcast(_df);
@@ -177,9 +233,6 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
             var invF0 = TVec.Broadcast(_invF0);
             var up = TVec.Broadcast(_up);
             var down = TVec.Broadcast(_down);
-            var dSigma = TVec.Broadcast(_dSigma);
-            var minusDSigma = TVec.Broadcast(-_dSigma);
-            var volBumpDrift = TVec.Broadcast(_volBumpDrift);
             var invTwoHF = TVec.Broadcast(_invTwoHF);
             var invHF2 = TVec.Broadcast(_invHF2);
             var invTwoDSigma = TVec.Broadcast(_invTwoDSigma);
@@ -192,7 +245,7 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
             for (; i <= length - TVec.Count; i += TVec.Count)
             {
                 var w = TVec.Load(_w, i);
-                var f = f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, w, drift) + TVec.Load(_j, i));
+                var f = TVec.Load(_futures, FuturesRows.AtExpiry * b + i);
                 var intrinsic = omega * f - omegaK;
                 var price = df * TVec.Max(intrinsic, zero);
                 var itm = TVec.OneWhereGreater(intrinsic, zero);
@@ -200,9 +253,9 @@ internal sealed class EuropeanOptionsPayoff : IPathPayoff
                 var exposure = w - sigmaT;
                 var priceUp = df * TVec.Max(omega * f * up - omegaK, zero);
                 var priceDown = df * TVec.Max(omega * f * down - omegaK, zero);
-                var volUp = f * ElementaryFunctions.Exp(TVec.MultiplyAdd(dSigma, exposure, volBumpDrift));
-                var volDown = f * ElementaryFunctions.Exp(TVec.MultiplyAdd(minusDSigma, exposure, volBumpDrift));
-                var earlier = f0 * ElementaryFunctions.Exp(TVec.MultiplyAdd(sigma, TVec.Load(_wEarlier, i), driftEarlier) + TVec.Load(_jEarlier, i));
+                var volUp = TVec.Load(_futures, FuturesRows.VolUp * b + i);
+                var volDown = TVec.Load(_futures, FuturesRows.VolDown * b + i);
+                var earlier = TVec.Load(_futures, FuturesRows.Earlier * b + i);
                 var earlierPrice = dfEarlier * TVec.Max(omega * earlier - omegaK, zero);
 
                 price.Store(_outputs, EuropeanOutput.Price * b + i);
