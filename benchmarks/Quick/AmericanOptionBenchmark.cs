@@ -48,6 +48,7 @@ public static class AmericanOptionBenchmark
         figures["lsm_american_put_seconds"] = engineSeconds;
         figures["qlnet_mc_american_price"] = qlnetPrice;
         figures["qlnet_mc_american_path_steps_per_sec"] = qlnetRate;
+        figures["lsm_to_qlnet_per_path_step"] = engineRate / qlnetRate;
         figures["qlnet_binomial_2000_seconds"] = binomialSeconds;
         Console.WriteLine($"American put on futures, Longstaff-Schwartz, F=K={Forward}, vol {Volatility:P0}, r {Rate:P0}, 1y, {Steps} exercise dates:");
         Console.WriteLine($"  engine LSM ({Paths:N0} + {LongstaffSchwartzTraining.TrainingPaths(Paths, Steps):N0} training paths) {estimate.Value,9:F4} ± {estimate.StandardError:F4}  {engineRate / 1e6,8:F1} M path-steps/s  {engineSeconds * 1e3,7:F0} ms");

@@ -164,6 +164,7 @@ public static class QuickComparison
                      ("control variate (F_T)", new MonteCarloSettings { Paths = paths, Seed = 42, ControlVariate = true }),
                  })
         {
+            Simulate(model, grid, payoff, Environment.ProcessorCount, settings); // warm-up: the first run of a setting compiles its code paths
             var e = Simulate(model, grid, payoff, Environment.ProcessorCount, settings);
             Console.WriteLine($"  {name,-24} {e.Value,9:F4} ± {e.StandardError:F4}  ({(e.Value - reference) / e.StandardError,5:F2} SE)  VR {e.VarianceReduction,5:F1}x  {e.Elapsed.TotalMilliseconds,6:F1} ms");
         }

@@ -49,6 +49,52 @@ internal sealed class BlockRandomStream
     /// <summary>Fills <paramref name="destination"/> with independent standard normals (Box–Muller).</summary>
     public void FillNormals(Span<double> destination) => Fill(destination, normal: true);
 
+    /// <summary>
+    /// The normals <see cref="FillNormals"/> would write to [0, <paramref name="length"/>), handed to
+    /// <paramref name="consumer"/> one vector at a time, in registers (a step that uses each normal once need not
+    /// write them to a buffer and read them back). Measured against the buffered loop in the quick mode's kernel anatomy
+    /// (a fused GBM step ran at 5–6 cycles per path-step against 3.8 buffered on the AVX-512 EPYC): the engine's steps
+    /// keep the buffer.
+    /// </summary>
+    public void DrawNormals<TConsumer>(int length, ref TConsumer consumer) where TConsumer : struct, INormalConsumer, allows ref struct
+    {
+        Debug.Assert(length % Chunk == 0);
+        switch (SimdTiers.Current)
+        {
+            case SimdTier.Vector512: DrawNormals<SimdUInt64x512, SimdDouble512, TConsumer>(length, ref consumer); break;
+            case SimdTier.Vector256: DrawNormals<SimdUInt64x256, SimdDouble256, TConsumer>(length, ref consumer); break;
+            default: DrawNormals<SimdUInt64Scalar, SimdDoubleScalar, TConsumer>(length, ref consumer); break;
+        }
+    }
+
+    private void DrawNormals<TBits, TDouble, TConsumer>(int length, ref TConsumer consumer)
+        where TBits : struct, ISimdUInt64<TBits, TDouble>
+        where TDouble : struct, ISimdDouble<TDouble>
+        where TConsumer : struct, INormalConsumer, allows ref struct
+    {
+        for (int lane = 0; lane < Lanes; lane += TBits.Count)
+        {
+            var s0 = TBits.Load(_state, lane);
+            var s1 = TBits.Load(_state, Lanes + lane);
+            var s2 = TBits.Load(_state, 2 * Lanes + lane);
+            var s3 = TBits.Load(_state, 3 * Lanes + lane);
+            var minusTwo = TDouble.Broadcast(-2.0);
+            for (int i = lane; i < length; i += Chunk)
+            {
+                var u1 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
+                var u2 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
+                var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.LogOfPositiveNormal(u1));
+                var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
+                consumer.Take(radius * cos, i);
+                consumer.Take(radius * sin, i + Lanes);
+            }
+            s0.Store(_state, lane);
+            s1.Store(_state, Lanes + lane);
+            s2.Store(_state, 2 * Lanes + lane);
+            s3.Store(_state, 3 * Lanes + lane);
+        }
+    }
+
     private void Fill(Span<double> destination, bool normal)
     {
         Debug.Assert(destination.Length % Chunk == 0);
@@ -111,4 +157,10 @@ internal sealed class BlockRandomStream
         s3 = (s3 << 45) | (s3 >>> 19);
         return result;
     }
+}
+
+/// <summary>Takes the normals of elements [index, index + TDouble.Count) of a block row (<see cref="BlockRandomStream.DrawNormals{TConsumer}"/>).</summary>
+internal interface INormalConsumer
+{
+    void Take<TDouble>(TDouble normals, int index) where TDouble : struct, ISimdDouble<TDouble>;
 }
