@@ -86,6 +86,7 @@ public sealed class GpuBackend : ISimulationBackend, IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         if (job.Settings.Random != RandomKind.Pseudo) return "Sobol' points are not generated on the GPU (use random: pseudo)";
+        if (job.Settings.Precision != SimulationPrecision.Double) return "single-precision paths have no GPU kernel";
         foreach (var group in job.Groups)
         {
             if (DeviceModel.Of(group.Stepper, out string? reason) is null) return reason;

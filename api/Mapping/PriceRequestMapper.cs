@@ -121,6 +121,13 @@ internal static class PriceRequestMapper
     public static LogNormalJumps Jumps(Proto.MertonModel merton, string path) =>
         FieldPath.Translate(path, () => new LogNormalJumps(merton.JumpIntensity, merton.JumpMean, merton.JumpVolatility));
 
+    private static SimulationPrecision Precision(Proto.SimulationPrecision precision) => precision switch
+    {
+        Proto.SimulationPrecision.Unspecified or Proto.SimulationPrecision.Double => SimulationPrecision.Double,
+        Proto.SimulationPrecision.Single => SimulationPrecision.Single,
+        _ => throw RpcErrors.InvalidArgument("monte_carlo.precision", $"unknown precision {(int)precision}"),
+    };
+
     /// <summary>Monte Carlo settings with the server's defaults for zero values.</summary>
     public static MonteCarloSettings Settings(Proto.MonteCarloSettings? settings, ServerOptions options)
     {
@@ -136,6 +143,7 @@ internal static class PriceRequestMapper
         ControlVariate = settings?.ControlVariate ?? false,
         Random = settings?.Random == Proto.RandomKind.SobolBrownianBridge ? RandomKind.SobolBrownianBridge : RandomKind.Pseudo,
         QuasiRandomReplicates = settings is { QuasiRandomReplicates: not 0 } ? settings.QuasiRandomReplicates : 16,
+        Precision = Precision(settings?.Precision ?? Proto.SimulationPrecision.Unspecified),
         // One simulation per call: the server's cores are shared by concurrent calls via the gate.
         MaxDegreeOfParallelism = null,
     };

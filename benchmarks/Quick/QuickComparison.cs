@@ -49,6 +49,9 @@ public static class QuickComparison
         double pathSteps = (double)Paths * Steps;
         double oneCore = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(gbm, grid, average, threads: 1));
         double allCores = pathSteps / Measure.MedianSeconds(Runs, () => Simulate(gbm, grid, average, threads: cores));
+        var single = new MonteCarloSettings { Paths = Paths, Seed = 42, Precision = SimulationPrecision.Single };
+        MonteCarloEstimate? singleAsian = null;
+        double singleOneCore = pathSteps / Measure.MedianSeconds(Runs, () => singleAsian = Simulate(gbm, grid, average, threads: 1, single));
         double scalar = pathSteps / Measure.MedianSeconds(Runs, () =>
             ScalarBaseline.ArithmeticAverageCall(Forward, Strike, Volatility, Expiry, Steps, Paths, seed: 7));
         var fixingDays = QlnetReference.EvenFixingDays(Steps); // i·365/252 days rounded: the engine's i/252 years to half a day
@@ -62,6 +65,10 @@ public static class QuickComparison
         figures["engine_path_steps_per_sec_1core"] = oneCore;
         figures["engine_path_steps_per_sec_allcores"] = allCores;
         figures["scalar_path_steps_per_sec"] = scalar;
+        figures["engine_single_path_steps_per_sec_1core"] = singleOneCore;
+        figures["single_to_double_1core"] = singleOneCore / oneCore;
+        figures["engine_single_arithmetic_average_price"] = discount * singleAsian!.Value;
+        figures["engine_single_arithmetic_average_se"] = discount * singleAsian.StandardError;
         figures["qlnet_path_steps_per_sec"] = qlnet;
         figures["qlnet_european_path_steps_per_sec"] = qlnetEuropean;
         figures["engine_arithmetic_average_price"] = discount * engineAsian.Value;
@@ -70,6 +77,7 @@ public static class QuickComparison
         figures["qlnet_arithmetic_average_se"] = qlnetAsian.StandardError;
         Row("engine, 1 core", oneCore, oneCore);
         Row($"engine, {cores} cores", allCores, oneCore);
+        Row("engine, single precision, 1 core", singleOneCore, oneCore);
         Row("scalar C# loop, 1 core", scalar, oneCore);
         Row($"QLNet MCDiscreteArithmeticAPEngine ({QlnetPaths:N0} paths, {Steps} fixings)", qlnet, oneCore);
         Row($"QLNet MCEuropeanEngine ({QlnetPaths:N0} paths, {Steps} steps; European)", qlnetEuropean, oneCore);
@@ -78,6 +86,7 @@ public static class QuickComparison
         figures["engine_to_qlnet_per_core"] = oneCore / qlnet;
         Console.WriteLine($"  path-steps / normals (1 core) {oneCore / figures["normals_per_sec_1core"]:F2}");
         Console.WriteLine($"  all-cores / 1-core {allCores / oneCore:F2}x; engine(all) / QLNet {allCores / qlnet:F0}x; engine(1) / QLNet {oneCore / qlnet:F0}x; engine(1) / scalar {oneCore / scalar:F1}x");
+        Console.WriteLine($"  single precision: {discount * singleAsian.Value:F4} ± {discount * singleAsian.StandardError:F4}, {singleOneCore / oneCore:F2}x double's path-steps/s on one core");
         Console.WriteLine($"  same payoff, discounted: engine {discount * engineAsian.Value:F4} ± {discount * engineAsian.StandardError:F4} ({Paths:N0} paths), " +
                           $"QLNet {qlnetAsian.Value:F4} ± {qlnetAsian.StandardError:F4} ({QlnetPaths:N0} paths)");
 

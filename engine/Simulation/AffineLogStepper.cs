@@ -4,7 +4,7 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// Per-step coefficients of x_{k+1} = a_k·x_k + b_k + c_k·z_k (+ jumps), S = exp(x), prepared by a
 /// model for one time grid. Immutable; shared by all worker threads.
 /// </summary>
-internal sealed class AffineLogStepper : IPathStepper
+internal sealed class AffineLogStepper : IPathStepper, Single.ISinglePrecisionStepper
 {
     private readonly double _initialLogPrice;
     private readonly double[] _a, _b, _c;
@@ -43,6 +43,20 @@ internal sealed class AffineLogStepper : IPathStepper
     public ReadOnlySpan<double> ExpectedPrices => _expectedPrice;
 
     public void Initialize(Span<double> state) => state.Fill(_initialLogPrice);
+
+    /// <summary>Without jumps the step draws one normal and nothing else: it has a single-precision form.</summary>
+    public bool SupportsSinglePrecision => Demand.Uniforms == 0;
+
+    public void InitializeSingle(Span<float> state) => state.Fill((float)_initialLogPrice);
+
+    public void StepSingle(int step, Span<float> state, Span<double> price, ReadOnlySpan<float> normals)
+    {
+        var kernel = new Single.SingleAffineLogStep
+        {
+            State = state, Price = price, Normals = normals, A = (float)_a[step], B = (float)_b[step], C = (float)_c[step],
+        };
+        Single.SingleLoop.Run(ref kernel, state.Length);
+    }
 
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
     {

@@ -46,7 +46,7 @@ internal ref struct DriverStep : ISimdKernel
 /// simulation and their pathwise and likelihood-ratio Greeks read W directly. The "price" written is W.
 /// Immutable; shared by all worker threads.
 /// </summary>
-internal sealed class DriverStepper : IPathStepper
+internal sealed class DriverStepper : IPathStepper, Single.ISinglePrecisionStepper
 {
     private readonly double[] _sqrtStep, _compensator, _unknownMeans;
     private readonly double[][] _jumpCdf;
@@ -82,6 +82,18 @@ internal sealed class DriverStepper : IPathStepper
     public ReadOnlySpan<double> ExpectedPrices => _unknownMeans;
 
     public void Initialize(Span<double> state) => state.Clear();
+
+    /// <summary>Without jumps the step draws one normal and nothing else (J stays 0): it has a single-precision form.</summary>
+    public bool SupportsSinglePrecision => Demand.Uniforms == 0;
+
+    public void InitializeSingle(Span<float> state) => state.Clear();
+
+    public void StepSingle(int step, Span<float> state, Span<double> price, ReadOnlySpan<float> normals)
+    {
+        int b = price.Length;
+        var kernel = new Single.SingleDriverStep { Brownian = state[..b], Price = price, Normals = normals, SqrtStep = (float)_sqrtStep[step] };
+        Single.SingleLoop.Run(ref kernel, b);
+    }
 
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
     {

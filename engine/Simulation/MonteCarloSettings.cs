@@ -32,6 +32,9 @@ public sealed record MonteCarloSettings
     /// <summary>Where the paths are computed; null is the CPU. Never changes which paths are drawn (same seed, same paths).</summary>
     public Backends.ISimulationBackend? Backend { get; init; }
 
+    /// <summary>The arithmetic of the paths (<see cref="SimulationPrecision"/>); payoffs are summed in double either way.</summary>
+    public SimulationPrecision Precision { get; init; } = SimulationPrecision.Double;
+
     /// <summary>Run on the CPU a job <see cref="Backend"/> cannot run (the "auto" choice), instead of refusing it ("monteCarlo.backend").</summary>
     public bool FallBackToCpu { get; init; }
 
@@ -53,6 +56,9 @@ public sealed record MonteCarloSettings
         if (Antithetic && Paths % 2 != 0) Guard.Fail("monteCarlo.paths", $"must be even with antithetic variates, got {Paths}");
         if (MaxDegreeOfParallelism is { } threads) Guard.InRange(threads, 1, 1024, "monteCarlo.maxDegreeOfParallelism");
         if (!Enum.IsDefined(Random)) Guard.Fail("monteCarlo.random", $"unknown kind {Random}");
+        if (!Enum.IsDefined(Precision)) Guard.Fail("monteCarlo.precision", $"unknown precision {Precision}");
+        if (Precision == SimulationPrecision.Single && Random != RandomKind.Pseudo)
+            Guard.Fail("monteCarlo.precision", "single precision draws pseudo-random numbers: Sobol' points are double only");
         if (Random == RandomKind.SobolBrownianBridge)
         {
             Guard.InRange(QuasiRandomReplicates, 2, 1024, "monteCarlo.quasiRandomReplicates");

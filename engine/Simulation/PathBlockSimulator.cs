@@ -36,6 +36,11 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
     /// <summary>Simulates block <paramref name="block"/> and writes the payoff's outputs to <paramref name="outputs"/>.</summary>
     public void Run(long block, PathOutputs outputs, CancellationToken cancellation)
     {
+        if (_plan.Single)
+        {
+            RunSingle(block, outputs, cancellation);
+            return;
+        }
         var (replicate, firstDraw, _) = _plan.Locate(block);
         var stepper = _group.Stepper;
         var demand = stepper.Demand;
@@ -58,6 +63,39 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
             stepper.Step(step, state, price, new StepRandoms(brownian, uniforms));
             _accumulator.Observe(step, price);
             _stateObserver?.ObserveState(step, state);
+        }
+        _accumulator.Complete(outputs);
+    }
+
+    /// <summary>
+    /// The same loop in single precision (<see cref="SimulationPrecision.Single"/>): each step's uniforms become float
+    /// normals (<see cref="Single.SingleNormals"/>), mirrored by negation, the float state steps and the prices come
+    /// back in double for the payoff.
+    /// </summary>
+    private void RunSingle(long block, PathOutputs outputs, CancellationToken cancellation)
+    {
+        var stepper = (Single.ISinglePrecisionStepper)_group.Stepper; // SinglePrecision.Check admitted only these
+        int b = SimulationPlan.BlockSize, draws = _plan.DrawsPerBlock;
+        var uniforms = _buffers.Uniforms(draws);
+        var normals = _buffers.SingleNormals;
+        var state = _buffers.SingleState(b * _group.Stepper.StateRows);
+        var price = _buffers.Price;
+        var doubleState = _stateObserver is null ? default : _buffers.State(state.Length);
+
+        _buffers.Random.Reset(_plan.Seed, block, _group.StreamTag);
+        stepper.InitializeSingle(state);
+        _accumulator.Reset(block);
+        for (int step = 0; step < _group.Steps; step++)
+        {
+            if (step % CancellationCheckInterval == 0) cancellation.ThrowIfCancellationRequested();
+            _buffers.Random.FillUniforms(uniforms);
+            Single.SingleNormals.Transform(uniforms, normals.AsSpan(0, draws));
+            if (_plan.Antithetic) TensorPrimitives.Negate(normals.AsSpan(0, draws), normals.AsSpan(draws, draws));
+            stepper.StepSingle(step, state, price, normals);
+            _accumulator.Observe(step, price);
+            if (_stateObserver is null) continue;
+            for (int i = 0; i < state.Length; i++) doubleState[i] = state[i];
+            _stateObserver.ObserveState(step, doubleState);
         }
         _accumulator.Complete(outputs);
     }
@@ -99,10 +137,21 @@ internal sealed class PathBlockSimulator : IGroupBlockSimulator
 internal sealed class BlockBuffers
 {
     private double[] _state = [], _brownian = [], _uniforms = [];
+    private float[] _singleState = [];
 
     public BlockRandomStream Random { get; } = new();
 
     public double[] Price { get; } = new double[SimulationPlan.BlockSize];
+
+    /// <summary>A block of float normals (single precision).</summary>
+    public float[] SingleNormals { get; } = new float[SimulationPlan.BlockSize];
+
+    /// <summary>Float state rows (single precision).</summary>
+    public Span<float> SingleState(int length)
+    {
+        if (_singleState.Length < length) _singleState = new float[length];
+        return _singleState.AsSpan(0, length);
+    }
 
     public Span<double> State(int length) => Grow(ref _state, length);
 

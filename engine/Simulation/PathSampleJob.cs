@@ -70,6 +70,7 @@ public sealed class PathSampleJob : IBlockJob<PathSamples>
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(group);
         settings.Validate(group.Steps, limits ?? SimulationLimits.Default);
+        Single.SinglePrecision.Check(settings, [group]);
         if (settings.Antithetic) Guard.Fail("monteCarlo.antithetic", "path samples are independent draws: no antithetic pairing");
         if (settings.Random != RandomKind.Pseudo) Guard.Fail("monteCarlo.random", "path samples are pseudo-random");
         Settings = settings;

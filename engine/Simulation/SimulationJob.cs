@@ -38,6 +38,7 @@ public sealed class SimulationJob : IBlockJob<SampleMoments[]>
         ArgumentNullException.ThrowIfNull(measures);
         if (groups.Count == 0) throw new ArgumentException("a job needs at least one group", nameof(groups));
         settings.Validate(groups.Max(g => g.Steps), groups.Sum(g => (long)g.Steps), limits ?? SimulationLimits.Default);
+        Single.SinglePrecision.Check(settings, groups);
         if (settings.Random == RandomKind.SobolBrownianBridge)
         {
             foreach (var group in groups)

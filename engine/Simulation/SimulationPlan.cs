@@ -19,6 +19,7 @@ internal sealed record SimulationPlan
     {
         Seed = settings.Seed;
         Antithetic = settings.Antithetic;
+        Single = settings.Precision == SimulationPrecision.Single;
         DrawsPerBlock = Antithetic ? BlockSize / 2 : BlockSize;
         Replicates = settings.Random == RandomKind.SobolBrownianBridge ? settings.QuasiRandomReplicates : 1;
         long samples = Antithetic ? settings.Paths / 2 : settings.Paths;
@@ -30,6 +31,9 @@ internal sealed record SimulationPlan
 
     public ulong Seed { get; }
     public bool Antithetic { get; }
+
+    /// <summary>Paths in single precision (<see cref="SimulationPrecision.Single"/>).</summary>
+    public bool Single { get; }
     public int DrawsPerBlock { get; }
     public int Replicates { get; }
     public long SamplesPerReplicate { get; }

@@ -166,6 +166,8 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
         { "quantity", r => r.Quantity = double.PositiveInfinity },
         { "monte_carlo.backend", r => { r.MonteCarlo(1024).MonteCarlo.Backend = SimulationBackend.Gpu; r.MonteCarlo.Random = RandomKind.SobolBrownianBridge; r.MonteCarlo.Paths = 1024; } },
         { "monte_carlo.backend", r => r.MonteCarlo(1024).MonteCarlo.Backend = (SimulationBackend)9 },
+        { "monte_carlo.precision", r => { r.MonteCarlo(1024).MonteCarlo.Precision = SimulationPrecision.Single; r.Model = new Model { Merton = new MertonModel { JumpIntensity = 6, JumpMean = -0.03, JumpVolatility = 0.08 } }; } },
+        { "monte_carlo.precision", r => r.MonteCarlo(1024).MonteCarlo.Precision = (SimulationPrecision)9 },
         { "market.inline.volatilities[0].flat", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Volatilities[0].Flat = -0.4; } },
         { "market.inline.valuation_date", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.ValuationDate = ""; } },
         { "market.inline.futures[0].quotes[0].price", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Futures[0].Quotes[0].Price = double.NaN; } },
@@ -182,6 +184,19 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
         var violation = e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single();
         Assert.Equal(field, violation.Field);
         Assert.False(string.IsNullOrWhiteSpace(violation.Description));
+    }
+
+    [Fact]
+    public async Task Price_SinglePrecision_WithinFourStandardErrorsOfDouble()
+    {
+        var request = Requests.EuaDec26().MonteCarlo(200_000);
+        var reference = await _client.PriceAsync(request);
+        request.MonteCarlo.Precision = SimulationPrecision.Single;
+        var single = await _client.PriceAsync(request);
+        double combined = Math.Sqrt(single.StandardError * single.StandardError + reference.StandardError * reference.StandardError);
+        Assert.True(single.StandardError > 0);
+        Assert.True(Math.Abs(single.Value - reference.Value) < 4 * combined, $"single {single.Value} vs double {reference.Value} ± {combined}");
+        Assert.NotEqual(reference.Value, single.Value); // other paths: the single run did run in single precision
     }
 
     [Fact]

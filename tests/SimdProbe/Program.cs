@@ -41,7 +41,7 @@ internal static class Vector
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" : "Scalar";
 }
 
-/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump normals), Schwartz, Sobol, Longstaff–Schwartz.</summary>
+/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump sizes), Schwartz, Sobol, Longstaff–Schwartz, GBM in single precision.</summary>
 public static class ProbeCases
 {
     public static IEnumerable<(string Name, MonteCarloEstimate Estimate)> Run()
@@ -56,6 +56,8 @@ public static class ProbeCases
         yield return ("sobol-call", MonteCarloSimulator.Run(new Black76Model(80, 0.45), grid, new EuropeanPayoff(OptionType.Call, 85),
             settings with { Paths = 16_384, Random = RandomKind.SobolBrownianBridge, QuasiRandomReplicates = 4 }));
         yield return ("lsm-american-put", LongstaffSchwartzPut(settings));
+        yield return ("gbm-asian-single", MonteCarloSimulator.Run(new Black76Model(80, 0.45), grid, new ArithmeticAveragePayoff(OptionType.Call, 80),
+            settings with { Precision = SimulationPrecision.Single, Antithetic = true }));
     }
 
     /// <summary>An American put by Longstaff–Schwartz: the training sums, the fit and the exercise decisions on every tier.</summary>
