@@ -24,6 +24,7 @@ internal static class PriceFlagOptions
     private static readonly Option<ulong> Seed = new("--seed") { Description = "Monte Carlo seed" };
     private static readonly Option<bool> Antithetic = new("--antithetic") { Description = "Monte Carlo: antithetic variates" };
     private static readonly Option<bool> ControlVariate = new("--control-variate") { Description = "Monte Carlo: the futures price as control variate" };
+    private static readonly Option<bool> SinglePrecision = new("--single") { Description = "Monte Carlo: paths in single precision (Black-76 without jumps)" };
     private static readonly Option<bool> Greeks = new("--greeks") { Description = "Also compute delta, gamma, vega, theta, rho" };
     private static readonly Option<string> Merton = new("--merton") { Description = "Merton jumps 'intensity,mean,vol' (EUA fit: 6.1,-0.029,0.083)" };
     private static readonly Option<string> RequestId = new("--request-id") { Description = "Request id echoed by the server" };
@@ -31,7 +32,7 @@ internal static class PriceFlagOptions
     private static readonly Option[] All =
     [
         Underlying, Call, Put, Strike, Expiry, Delivery, LotSize, Currency, Snapshot, Quantity,
-        MonteCarlo, Paths, Steps, Seed, Antithetic, ControlVariate, Greeks, Merton, RequestId,
+        MonteCarlo, Paths, Steps, Seed, Antithetic, ControlVariate, SinglePrecision, Greeks, Merton, RequestId,
     ];
 
     public static void AddTo(Command command)
@@ -60,6 +61,7 @@ internal static class PriceFlagOptions
         Seed = parse.GetValue(Seed),
         Antithetic = parse.GetValue(Antithetic),
         ControlVariate = parse.GetValue(ControlVariate),
+        SinglePrecision = parse.GetValue(SinglePrecision),
         Greeks = parse.GetValue(Greeks),
         Merton = parse.GetValue(Merton),
         RequestId = parse.GetValue(RequestId),

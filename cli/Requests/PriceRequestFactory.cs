@@ -43,6 +43,7 @@ internal static class PriceRequestFactory
                 Seed = flags.Seed,
                 Antithetic = flags.Antithetic,
                 ControlVariate = flags.ControlVariate,
+                Precision = flags.SinglePrecision ? SimulationPrecision.Single : SimulationPrecision.Unspecified,
             };
         }
         return request;

@@ -27,6 +27,8 @@ internal sealed record QuickPriceFlags
     public ulong Seed { get; init; }
     public bool Antithetic { get; init; }
     public bool ControlVariate { get; init; }
+    /// <summary>Paths in single precision (monte_carlo.precision).</summary>
+    public bool SinglePrecision { get; init; }
     public bool Greeks { get; init; }
     /// <summary>"λ,μ,σ": jumps per year, mean and standard deviation of the log jump; null for Black-76.</summary>
     public string? Merton { get; init; }

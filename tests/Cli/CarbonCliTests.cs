@@ -87,6 +87,17 @@ public sealed class CarbonCliTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(1000, request.MonteCarlo.Paths);
         Assert.Equal(6.1, request.Model.Merton.JumpIntensity);
         Assert.Equal("default", request.Market.SnapshotId);
+        Assert.Equal(cli::CarbonDerivatives.Protos.V1.SimulationPrecision.Unspecified, request.MonteCarlo.Precision);
+    }
+
+    [Fact]
+    public void FromFlags_Single_AsksForSinglePrecisionPaths()
+    {
+        var request = PriceRequestFactory.FromFlags(new QuickPriceFlags
+        {
+            Underlying = "EUA", Call = true, Strike = 70, Expiry = "2026-12-16", Delivery = "2026-12-21", MonteCarlo = true, SinglePrecision = true,
+        });
+        Assert.Equal(cli::CarbonDerivatives.Protos.V1.SimulationPrecision.Single, request.MonteCarlo.Precision);
     }
 
     [Theory]
