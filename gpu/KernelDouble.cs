@@ -40,6 +40,8 @@ internal readonly struct KernelDouble<TFma>(double value) : ISimdDouble<KernelDo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyGreater(KernelDouble<TFma> l, KernelDouble<TFma> r) => l.Value > r.Value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static KernelDouble<TFma> Gather(ReadOnlySpan<double> table, KernelDouble<TFma> n) => new(table[(int)n.Value]);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> OneWhereGreater(KernelDouble<TFma> l, KernelDouble<TFma> r) => new(l.Value > r.Value ? 1.0 : 0.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelDouble<TFma> WhereGreater(KernelDouble<TFma> l, KernelDouble<TFma> r, KernelDouble<TFma> ifTrue, KernelDouble<TFma> ifFalse) =>

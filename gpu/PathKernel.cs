@@ -109,7 +109,7 @@ internal static class PathKernel
                     }
                     x += TFma.Apply(Math.Sqrt(variance), z, -0.5 * variance);
                     states[here + path] = x;
-                    prices[priceRow + path] = Math.Exp(x);
+                    prices[priceRow + path] = ElementaryFunctions.Exp(new KernelDouble<TFma>(x)).Value;
                 }
                 else
                 {

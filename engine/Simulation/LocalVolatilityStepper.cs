@@ -76,13 +76,47 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
     /// <inheritdoc/>
     public void Step(int step, Span<double> state, Span<double> price, in StepRandoms randoms)
     {
-        var normals = randoms.Brownian;
-        for (int i = 0; i < state.Length; i++)
+        var kernel = new LocalVolatilityStep
         {
-            double variance = VarianceOverStep(step, state[i]);
-            double x = state[i] + Math.FusedMultiplyAdd(Math.Sqrt(variance), normals[i], -0.5 * variance);
-            state[i] = x;
-            price[i] = Math.Exp(x);
+            State = state, Price = price, Normals = randoms.Brownian, Row = _varianceTimesStep.AsSpan(step * Nodes, Nodes), Lowest = _lowest, Spacing = _spacing,
+        };
+        Simd.SimdLoop.Run(ref kernel, state.Length);
+    }
+
+    /// <summary>
+    /// The step on whole vectors: <see cref="VarianceOverStep"/>'s interpolation with the nodes gathered per lane (the same
+    /// operations, so the same variance bits), then x' = x + (√v·z − v/2) and S = exp(x').
+    /// </summary>
+    private ref struct LocalVolatilityStep : Simd.ISimdKernel
+    {
+        public Span<double> State, Price;
+        public ReadOnlySpan<double> Normals, Row;
+        public double Lowest, Spacing;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
+        {
+            var zero = TVec.Broadcast(0);
+            var lowest = TVec.Broadcast(Lowest);
+            var spacing = TVec.Broadcast(Spacing);
+            var lastNode = TVec.Broadcast(Nodes - 1);
+            var lastInterval = TVec.Broadcast(Nodes - 2);
+            var first = TVec.Broadcast(Row[0]);
+            var last = TVec.Broadcast(Row[^1]);
+            var minusHalf = TVec.Broadcast(-0.5);
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var x = TVec.Load(State, i);
+                var u = (x - lowest) / spacing;
+                var node = Simd.ElementaryFunctions.Floor(TVec.Min(TVec.Max(u, zero), lastInterval)); // in [0, Nodes − 2]
+                var left = TVec.Gather(Row, node);
+                var between = left + (u - node) * (TVec.Gather(Row, node + TVec.Broadcast(1)) - left);
+                var variance = TVec.WhereGreater(u, zero, TVec.WhereGreater(lastNode, u, between, last), first); // flat beyond the grid
+                x += TVec.MultiplyAdd(TVec.Sqrt(variance), TVec.Load(Normals, i), minusHalf * variance);
+                x.Store(State, i);
+                Simd.ElementaryFunctions.Exp(x).Store(Price, i);
+            }
+            return i;
         }
     }
 }

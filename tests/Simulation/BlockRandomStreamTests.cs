@@ -19,6 +19,26 @@ public class BlockRandomStreamTests
     }
 
     [Fact]
+    public void DrawNormals_HandsOverTheNormalsOfFillNormals_BitForBit()
+    {
+        var filled = Draw(seed: 4, block: 3, 4096);
+        var stream = new BlockRandomStream();
+        stream.Reset(4, 3);
+        var drawn = new double[4096];
+        var store = new StoreNormals { Destination = drawn };
+        stream.DrawNormals(drawn.Length, ref store);
+        Assert.Equal(filled.Select(BitConverter.DoubleToInt64Bits), drawn.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    private ref struct StoreNormals : INormalConsumer
+    {
+        public Span<double> Destination;
+
+        public void Take<TDouble>(TDouble normals, int index) where TDouble : struct, Engine.Simulation.Simd.ISimdDouble<TDouble> =>
+            normals.Store(Destination, index);
+    }
+
+        [Fact]
     public void FillNormals_LargeSample_MomentsOfStandardNormal()
     {
         // 2^20 draws: SE of the mean 0.001, of the variance 0.0014, of the 4th moment ~0.01.

@@ -168,7 +168,7 @@ internal static class ElementaryFunctions
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Floor<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
+    internal static TVec Floor<TVec>(TVec x) where TVec : struct, ISimdDouble<TVec>
     {
         var rounded = RoundToEven(x);
         return rounded - TVec.WhereGreater(rounded, x, TVec.Broadcast(1), TVec.Broadcast(0));

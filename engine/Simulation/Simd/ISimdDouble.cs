@@ -47,4 +47,7 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
 
     /// <summary>1.0 in each element where left &gt; right, else 0.0.</summary>
     static abstract TSelf OneWhereGreater(TSelf left, TSelf right);
+
+    /// <summary>table[n] in each element, n its integral value; every n must lie in [0, table.Length) (not checked on the vector tiers).</summary>
+    static abstract TSelf Gather(ReadOnlySpan<double> table, TSelf integralIndex);
 }

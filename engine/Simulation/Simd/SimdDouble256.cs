@@ -41,6 +41,13 @@ internal readonly struct SimdDouble256(Vector256<double> value) : ISimdDouble<Si
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyGreater(SimdDouble256 l, SimdDouble256 r) => Vector256.GreaterThanAny(l._v, r._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe SimdDouble256 Gather(ReadOnlySpan<double> table, SimdDouble256 n)
+    {
+        if (!Avx2.IsSupported) return new(Vector256.Create(table[(int)n._v[0]], table[(int)n._v[1]], table[(int)n._v[2]], table[(int)n._v[3]]));
+        fixed (double* start = table) return new(Avx2.GatherVector256(start, Avx.ConvertToVector128Int32WithTruncation(n._v), 8));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble256 OneWhereGreater(SimdDouble256 l, SimdDouble256 r) =>
         new(Vector256.GreaterThan(l._v, r._v) & Vector256<double>.One);
 

@@ -45,6 +45,17 @@ internal readonly struct SimdDouble512(Vector512<double> value) : ISimdDouble<Si
         new(Vector512.GreaterThan(l._v, r._v) & Vector512<double>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe SimdDouble512 Gather(ReadOnlySpan<double> table, SimdDouble512 n)
+    {
+        var index = Vector512.ConvertToInt64(n._v);
+        if (!Avx2.IsSupported)
+            return new(Vector512.Create(table[(int)index[0]], table[(int)index[1]], table[(int)index[2]], table[(int)index[3]],
+                table[(int)index[4]], table[(int)index[5]], table[(int)index[6]], table[(int)index[7]]));
+        fixed (double* start = table) // two 256-bit gathers: .NET exposes no 512-bit one
+            return new(Vector512.Create(Avx2.GatherVector256(start, index.GetLower(), 8), Avx2.GatherVector256(start, index.GetUpper(), 8)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDouble512 WhereGreater(SimdDouble512 l, SimdDouble512 r, SimdDouble512 ifTrue, SimdDouble512 ifFalse) =>
         new(Vector512.ConditionalSelect(Vector512.GreaterThan(l._v, r._v), ifTrue._v, ifFalse._v));
 

@@ -33,6 +33,8 @@ internal readonly struct SimdDoubleScalar(double value) : ISimdDouble<SimdDouble
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyGreater(SimdDoubleScalar l, SimdDoubleScalar r) => l._v > r._v;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdDoubleScalar Gather(ReadOnlySpan<double> table, SimdDoubleScalar n) => new(table[(int)n._v]);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar OneWhereGreater(SimdDoubleScalar l, SimdDoubleScalar r) => new(l._v > r._v ? 1.0 : 0.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdDoubleScalar WhereGreater(SimdDoubleScalar l, SimdDoubleScalar r, SimdDoubleScalar ifTrue, SimdDoubleScalar ifFalse) =>
