@@ -1,5 +1,3 @@
-using CarbonDerivatives.Engine.Numerics;
-
 namespace CarbonDerivatives.Engine.Simulation;
 
 /// <summary>
@@ -76,43 +74,79 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
         int n = price.Length;
         var logPrice = state[..n];
         var variance = state[n..(2 * n)];
-        var c = _coefficients[step];
-        double theta = _longRunVariance;
         for (int j = 0; j < _subSteps[step]; j++)
         {
-            var normals = randoms.Brownian.Slice(j * n, n);
-            var uniforms = randoms.Uniforms.Slice(j * n, n);
-            for (int i = 0; i < n; i++)
+            var kernel = new QuadraticExponentialStep
             {
-                double v = variance[i];
-                double mean = theta + (v - theta) * c.Decay;
-                double psi = (v * c.VarianceFromV + c.VarianceConstant) / (mean * mean);
-                double next, logMoment;
-                if (psi <= CriticalPsi)
+                LogPrice = logPrice, Variance = variance, Normals = randoms.Brownian.Slice(j * n, n), Uniforms = randoms.Uniforms.Slice(j * n, n),
+                Coefficients = _coefficients[step], LongRunVariance = _longRunVariance,
+            };
+            Simd.SimdLoop.Run(ref kernel, n);
+        }
+        Simd.SimdMath.Exp(logPrice, price);
+    }
+
+    /// <summary>
+    /// One QE sub-step on whole vectors: both branches where the vector's paths need both (else only the one they
+    /// take), the choice per path by ψ ≤ ψ_c; the engine's Φ⁻¹, log and square root, so every tier gives the same bits.
+    /// </summary>
+    private ref struct QuadraticExponentialStep : Simd.ISimdKernel
+    {
+        public Span<double> LogPrice, Variance;
+        public ReadOnlySpan<double> Normals, Uniforms;
+        public SubStep Coefficients;
+        public double LongRunVariance;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
+        {
+            var c = Coefficients;
+            var zero = TVec.Broadcast(0);
+            var one = TVec.Broadcast(1);
+            var two = TVec.Broadcast(2);
+            var half = TVec.Broadcast(0.5);
+            var theta = TVec.Broadcast(LongRunVariance);
+            var critical = TVec.Broadcast(CriticalPsi);
+            var a = TVec.Broadcast(c.A);
+            var k3 = TVec.Broadcast(c.K3);
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var v = TVec.Load(Variance, i);
+                var u = TVec.Load(Uniforms, i);
+                var mean = theta + (v - theta) * TVec.Broadcast(c.Decay);
+                var psi = (v * TVec.Broadcast(c.VarianceFromV) + TVec.Broadcast(c.VarianceConstant)) / (mean * mean);
+                TVec next = zero, logMoment = zero;
+                bool exponential = TVec.AnyGreater(psi, critical);
+                if (TVec.AnyGreater(TVec.WhereGreater(psi, critical, zero, one), zero)) // some path has ψ ≤ ψ_c
                 {
-                    double twoOverPsi = 2 / psi;
-                    double b2 = twoOverPsi - 1 + Math.Sqrt(twoOverPsi) * Math.Sqrt(twoOverPsi - 1);
-                    double a = mean / (1 + b2);
-                    double z = InverseNormal.InverseUnchecked(uniforms[i]) + Math.Sqrt(b2);
-                    next = a * z * z;
-                    double oneMinus2Aa = 1 - 2 * c.A * a;
-                    // ln E[exp(A·v')] of the non-central chi-square; finite while A < 1/(2a) (always, for ρ ≤ 0).
-                    logMoment = oneMinus2Aa > 0 ? c.A * b2 * a / oneMinus2Aa - 0.5 * Math.Log(oneMinus2Aa) : c.A * mean;
+                    // Quadratic: v' = a(b + Z)², Z = Φ⁻¹(u); ln E[e^{Av'}] of the non-central chi-square while A < 1/(2a).
+                    var twoOverPsi = two / psi;
+                    var b2 = twoOverPsi - one + TVec.Sqrt(twoOverPsi) * TVec.Sqrt(twoOverPsi - one);
+                    var scale = mean / (one + b2);
+                    var z = Simd.InverseNormalCdf.Inverse(u) + TVec.Sqrt(b2);
+                    next = scale * z * z;
+                    var oneMinus2Aa = one - two * a * scale;
+                    logMoment = TVec.WhereGreater(oneMinus2Aa, zero,
+                        a * b2 * scale / oneMinus2Aa - half * Simd.ElementaryFunctions.Log(oneMinus2Aa), a * mean);
                 }
-                else
+                if (exponential)
                 {
-                    double p = (psi - 1) / (psi + 1);
-                    double beta = (1 - p) / mean;
-                    double u = uniforms[i];
-                    next = u <= p ? 0 : Math.Log((1 - p) / (1 - u)) / beta;
-                    logMoment = beta > c.A ? Math.Log(p + beta * (1 - p) / (beta - c.A)) : c.A * mean;
+                    // Exponential: v' = 0 with probability p, else exponential of rate β, by inversion of u.
+                    var p = (psi - one) / (psi + one);
+                    var beta = (one - p) / mean;
+                    var tail = TVec.WhereGreater(u, p, Simd.ElementaryFunctions.Log((one - p) / (one - u)) / beta, zero);
+                    var moment = TVec.WhereGreater(beta, a, Simd.ElementaryFunctions.Log(p + beta * (one - p) / (beta - a)), a * mean);
+                    next = TVec.WhereGreater(psi, critical, tail, next);
+                    logMoment = TVec.WhereGreater(psi, critical, moment, logMoment);
                 }
                 // ln F' = ln F − ln E[e^{A v'}] − ½K₃v + K₂v' + √(K₃v + K₄v')·Z: the K₀ and K₁ terms of the scheme
                 // folded into the martingale correction, so E[F' | F, v] = F.
-                logPrice[i] += -logMoment - 0.5 * c.K3 * v + c.K2 * next + Math.Sqrt(c.K3 * v + c.K3 * next) * normals[i];
-                variance[i] = next;
+                var logPrice = TVec.Load(LogPrice, i) + (zero - logMoment) - half * k3 * v + TVec.Broadcast(c.K2) * next
+                               + TVec.Sqrt(k3 * v + k3 * next) * TVec.Load(Normals, i);
+                logPrice.Store(LogPrice, i);
+                next.Store(Variance, i);
             }
+            return i;
         }
-        for (int i = 0; i < n; i++) price[i] = Math.Exp(logPrice[i]);
     }
 }

@@ -41,7 +41,7 @@ internal static class Vector
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" : "Scalar";
 }
 
-/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump sizes), Schwartz, Sobol, Longstaff–Schwartz, local vol (gathered nodes), GBM in single precision.</summary>
+/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump sizes), Schwartz, Sobol, Longstaff–Schwartz, local vol (gathered nodes), Heston QE, GBM in single precision.</summary>
 public static class ProbeCases
 {
     public static IEnumerable<(string Name, MonteCarloEstimate Estimate)> Run()
@@ -58,6 +58,8 @@ public static class ProbeCases
         yield return ("lsm-american-put", LongstaffSchwartzPut(settings));
         var smile = new Engine.Market.Smile.SmileSurface([new Engine.Market.Smile.SviSlice(1.0, 80, new Engine.Market.Smile.SviParameters(0.1825, 0.1, -0.4, 0.0, 0.2))]);
         yield return ("local-vol-asian", MonteCarloSimulator.Run(new LocalVolatilityModel(80, smile), grid, new ArithmeticAveragePayoff(OptionType.Call, 80), settings));
+        yield return ("heston-call", MonteCarloSimulator.Run(new HestonModel(80, 0.16, new HestonParameters(2, 0.16, 0.9, -0.6)), grid,
+            new EuropeanPayoff(OptionType.Call, 80), settings));
         yield return ("gbm-asian-single", MonteCarloSimulator.Run(new Black76Model(80, 0.45), grid, new ArithmeticAveragePayoff(OptionType.Call, 80),
             settings with { Precision = SimulationPrecision.Single, Antithetic = true }));
     }
