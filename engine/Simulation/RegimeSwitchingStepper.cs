@@ -12,7 +12,7 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
     private readonly double[] _initialCumulative;
     private readonly int[] _subSteps;
     private readonly double[][] _drift, _diffusion;      // per grid step, per regime
-    private readonly double[][][] _cumulative;           // per grid step, per regime: cumulative transition row
+    private readonly double[][] _cumulative;             // per grid step: the cumulative transition rows, regime-major (K × K)
     private readonly double[] _expectedPrice;
 
     /// <param name="initialPrice">F₀.</param>
@@ -30,7 +30,7 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
         _subSteps = new int[n];
         _drift = new double[n][];
         _diffusion = new double[n][];
-        _cumulative = new double[n][][];
+        _cumulative = new double[n][];
         _expectedPrice = new double[n];
         Array.Fill(_expectedPrice, initialPrice);
         for (int s = 0; s < n; s++)
@@ -40,7 +40,7 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
             _subSteps[s] = m;
             _drift[s] = [.. volatilities.Select(v => -0.5 * v * v * h)];
             _diffusion[s] = [.. volatilities.Select(v => v * Math.Sqrt(h))];
-            _cumulative[s] = [.. transitionOver(h * periodsPerYear).Select(Cumulative)];
+            _cumulative[s] = [.. transitionOver(h * periodsPerYear).SelectMany(Cumulative)];
         }
         int most = n == 0 ? 1 : _subSteps.Max();
         Demand = new RandomDemand(most, most + 1);
@@ -72,20 +72,46 @@ internal sealed class RegimeSwitchingStepper : IPathStepper
             var startUniforms = randoms.Uniforms.Slice((Demand.Uniforms - 1) * n, n);
             for (int i = 0; i < n; i++) regime[i] = Draw(_initialCumulative, startUniforms[i]);
         }
-        double[] drift = _drift[step], diffusion = _diffusion[step];
-        double[][] cumulative = _cumulative[step];
         for (int j = 0; j < m; j++)
         {
-            var normals = randoms.Brownian.Slice(j * n, n);
-            var uniforms = randoms.Uniforms.Slice(j * n, n);
-            for (int i = 0; i < n; i++)
+            var kernel = new RegimeStep
             {
-                int s = (int)regime[i];
-                logPrice[i] += drift[s] + diffusion[s] * normals[i];
-                regime[i] = Draw(cumulative[s], uniforms[i]);
-            }
+                LogPrice = logPrice, Regime = regime, Normals = randoms.Brownian.Slice(j * n, n), Uniforms = randoms.Uniforms.Slice(j * n, n),
+                Drift = _drift[step], Diffusion = _diffusion[step], Cumulative = _cumulative[step],
+            };
+            Simd.SimdLoop.Run(ref kernel, n);
         }
-        for (int i = 0; i < n; i++) price[i] = Math.Exp(logPrice[i]);
+        Simd.SimdMath.Exp(logPrice, price);
+    }
+
+    /// <summary>
+    /// One sub-step on whole vectors: each path's regime picks its drift, diffusion and transition row by a gather,
+    /// the log price moves, then the new regime is the number of the row's cumulative probabilities below the uniform.
+    /// </summary>
+    private ref struct RegimeStep : Simd.ISimdKernel
+    {
+        public Span<double> LogPrice, Regime;
+        public ReadOnlySpan<double> Normals, Uniforms, Drift, Diffusion, Cumulative;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
+        {
+            int regimes = Drift.Length;
+            var width = TVec.Broadcast(regimes);
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count)
+            {
+                var s = TVec.Load(Regime, i);
+                var x = TVec.Load(LogPrice, i) + (TVec.Gather(Drift, s) + TVec.Gather(Diffusion, s) * TVec.Load(Normals, i));
+                x.Store(LogPrice, i);
+                var u = TVec.Load(Uniforms, i);
+                var row = s * width;
+                var next = TVec.Broadcast(0);
+                for (int k = 0; k < regimes - 1; k++)
+                    next += TVec.OneWhereGreater(u, TVec.Gather(Cumulative, row + TVec.Broadcast(k)));
+                next.Store(Regime, i);
+            }
+            return i;
+        }
     }
 
     private static int Draw(double[] cumulative, double uniform)

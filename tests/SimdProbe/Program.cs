@@ -41,7 +41,7 @@ internal static class Vector
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" : "Scalar";
 }
 
-/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump sizes), Schwartz, Sobol, Longstaff–Schwartz, local vol (gathered nodes), Heston QE, GBM in single precision.</summary>
+/// <summary>Small but complete simulations: GBM, Merton (uniforms and jump sizes), Schwartz, Sobol, Longstaff–Schwartz, local vol (gathered nodes), Heston QE, regime switching, GBM in single precision.</summary>
 public static class ProbeCases
 {
     public static IEnumerable<(string Name, MonteCarloEstimate Estimate)> Run()
@@ -60,6 +60,8 @@ public static class ProbeCases
         yield return ("local-vol-asian", MonteCarloSimulator.Run(new LocalVolatilityModel(80, smile), grid, new ArithmeticAveragePayoff(OptionType.Call, 80), settings));
         yield return ("heston-call", MonteCarloSimulator.Run(new HestonModel(80, 0.16, new HestonParameters(2, 0.16, 0.9, -0.6)), grid,
             new EuropeanPayoff(OptionType.Call, 80), settings));
+        yield return ("regime-switching-call", MonteCarloSimulator.Run(new RegimeSwitchingModel(80, new RegimeSwitchingParameters([0.228, 0.403, 0.954], null,
+            [[0.979, 0.016, 0.005], [0.020, 0.972, 0.008], [0.017, 0.060, 0.923]])), grid, new EuropeanPayoff(OptionType.Call, 80), settings));
         yield return ("gbm-asian-single", MonteCarloSimulator.Run(new Black76Model(80, 0.45), grid, new ArithmeticAveragePayoff(OptionType.Call, 80),
             settings with { Precision = SimulationPrecision.Single, Antithetic = true }));
     }
