@@ -95,7 +95,7 @@ internal static class PathKernel
                 }
                 else if (p.Kind == (int)StepKind.LocalVolatility)
                 {
-                    // LocalVolatilityStepper.Step and VarianceOverStep, operation for operation.
+                    // LocalVolatilityStepper.Step and its Variance, operation for operation.
                     double x = step == 0 ? p.InitialLogPrice : states[before + path];
                     double u = (x - c0) / c1, variance;
                     int last = tableEnd - tableStart - 1;

@@ -6,6 +6,6 @@ namespace CarbonDerivatives.Engine.Simulation;
 /// </summary>
 public interface IStepVariance
 {
-    /// <summary>Var(ln F_{k+1} | ln F_k = <paramref name="logPrice"/>) of step <paramref name="step"/>: σ²Δt.</summary>
-    double VarianceOverStep(int step, double logPrice);
+    /// <summary>Var(ln F_{k+1} | ln F_k) of step <paramref name="step"/> for each path's ln F_k: σ²Δt.</summary>
+    void VariancesOverStep(int step, ReadOnlySpan<double> logPrices, Span<double> variances);
 }

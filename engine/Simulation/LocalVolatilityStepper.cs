@@ -61,16 +61,42 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
     /// <inheritdoc/>
     public void Initialize(Span<double> state) => state.Fill(_initialLogPrice);
 
-    /// <summary>σ²_loc·Δt of step <paramref name="step"/> at log price <paramref name="logPrice"/> (the grid's interpolation).</summary>
-    public double VarianceOverStep(int step, double logPrice)
+    /// <inheritdoc/>
+    public void VariancesOverStep(int step, ReadOnlySpan<double> logPrices, Span<double> variances)
     {
-        double u = (logPrice - _lowest) / _spacing;
-        var row = _varianceTimesStep.AsSpan(step * Nodes, Nodes);
-        if (!(u > 0)) return row[0];
-        if (u >= Nodes - 1) return row[^1];
-        int j = (int)u;
-        double w = u - j;
-        return row[j] + w * (row[j + 1] - row[j]);
+        var kernel = new Variances { LogPrices = logPrices, Output = variances, Row = Row(step), Lowest = _lowest, Spacing = _spacing };
+        Simd.SimdLoop.Run(ref kernel, logPrices.Length);
+    }
+
+    private ReadOnlySpan<double> Row(int step) => _varianceTimesStep.AsSpan(step * Nodes, Nodes);
+
+    /// <summary>
+    /// σ²_loc·Δt at log price x from one step's row of nodes: linear between the nodes (gathered per lane), flat beyond.
+    /// The step and the barrier's bridge read it alike.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static TVec Variance<TVec>(TVec x, ReadOnlySpan<double> row, double lowest, double spacing) where TVec : struct, Simd.ISimdDouble<TVec>
+    {
+        var zero = TVec.Broadcast(0);
+        var u = (x - TVec.Broadcast(lowest)) / TVec.Broadcast(spacing);
+        var node = Simd.ElementaryFunctions.Floor(TVec.Min(TVec.Max(u, zero), TVec.Broadcast(Nodes - 2))); // in [0, Nodes − 2]
+        var left = TVec.Gather(row, node);
+        var between = left + (u - node) * (TVec.Gather(row, node + TVec.Broadcast(1)) - left);
+        return TVec.WhereGreater(u, zero, TVec.WhereGreater(TVec.Broadcast(Nodes - 1), u, between, TVec.Broadcast(row[^1])), TVec.Broadcast(row[0]));
+    }
+
+    private ref struct Variances : Simd.ISimdKernel
+    {
+        public ReadOnlySpan<double> LogPrices, Row;
+        public Span<double> Output;
+        public double Lowest, Spacing;
+
+        public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
+        {
+            int i = start;
+            for (; i <= length - TVec.Count; i += TVec.Count) Variance(TVec.Load(LogPrices, i), Row, Lowest, Spacing).Store(Output, i);
+            return i;
+        }
     }
 
     /// <inheritdoc/>
@@ -78,15 +104,12 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
     {
         var kernel = new LocalVolatilityStep
         {
-            State = state, Price = price, Normals = randoms.Brownian, Row = _varianceTimesStep.AsSpan(step * Nodes, Nodes), Lowest = _lowest, Spacing = _spacing,
+            State = state, Price = price, Normals = randoms.Brownian, Row = Row(step), Lowest = _lowest, Spacing = _spacing,
         };
         Simd.SimdLoop.Run(ref kernel, state.Length);
     }
 
-    /// <summary>
-    /// The step on whole vectors: <see cref="VarianceOverStep"/>'s interpolation with the nodes gathered per lane (the same
-    /// operations, so the same variance bits), then x' = x + (√v·z − v/2) and S = exp(x').
-    /// </summary>
+    /// <summary>The step on whole vectors: x' = x + (√v·z − v/2) with v = <see cref="Variance"/>, then S = exp(x').</summary>
     private ref struct LocalVolatilityStep : Simd.ISimdKernel
     {
         public Span<double> State, Price;
@@ -95,23 +118,12 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
 
         public int Execute<TVec>(int start, int length) where TVec : struct, Simd.ISimdDouble<TVec>
         {
-            var zero = TVec.Broadcast(0);
-            var lowest = TVec.Broadcast(Lowest);
-            var spacing = TVec.Broadcast(Spacing);
-            var lastNode = TVec.Broadcast(Nodes - 1);
-            var lastInterval = TVec.Broadcast(Nodes - 2);
-            var first = TVec.Broadcast(Row[0]);
-            var last = TVec.Broadcast(Row[^1]);
             var minusHalf = TVec.Broadcast(-0.5);
             int i = start;
             for (; i <= length - TVec.Count; i += TVec.Count)
             {
                 var x = TVec.Load(State, i);
-                var u = (x - lowest) / spacing;
-                var node = Simd.ElementaryFunctions.Floor(TVec.Min(TVec.Max(u, zero), lastInterval)); // in [0, Nodes − 2]
-                var left = TVec.Gather(Row, node);
-                var between = left + (u - node) * (TVec.Gather(Row, node + TVec.Broadcast(1)) - left);
-                var variance = TVec.WhereGreater(u, zero, TVec.WhereGreater(lastNode, u, between, last), first); // flat beyond the grid
+                var variance = Variance(x, Row, Lowest, Spacing);
                 x += TVec.MultiplyAdd(TVec.Sqrt(variance), TVec.Load(Normals, i), minusHalf * variance);
                 x.Store(State, i);
                 Simd.ElementaryFunctions.Exp(x).Store(Price, i);

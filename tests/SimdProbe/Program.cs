@@ -58,6 +58,8 @@ public static class ProbeCases
         yield return ("lsm-american-put", LongstaffSchwartzPut(settings));
         var smile = new Engine.Market.Smile.SmileSurface([new Engine.Market.Smile.SviSlice(1.0, 80, new Engine.Market.Smile.SviParameters(0.1825, 0.1, -0.4, 0.0, 0.2))]);
         yield return ("local-vol-asian", MonteCarloSimulator.Run(new LocalVolatilityModel(80, smile), grid, new ArithmeticAveragePayoff(OptionType.Call, 80), settings));
+        yield return ("local-vol-down-and-out", MonteCarloSimulator.Run(new LocalVolatilityModel(80, smile), grid,
+            new BarrierPayoff(OptionType.Call, 80, BarrierDirection.Down, BarrierKnock.Out, 65, 0, 80, BarrierBridge.OfStepper), settings));
         yield return ("heston-call", MonteCarloSimulator.Run(new HestonModel(80, 0.16, new HestonParameters(2, 0.16, 0.9, -0.6)), grid,
             new EuropeanPayoff(OptionType.Call, 80), settings));
         yield return ("regime-switching-call", MonteCarloSimulator.Run(new RegimeSwitchingModel(80, new RegimeSwitchingParameters([0.228, 0.403, 0.954], null,

@@ -106,11 +106,8 @@ public sealed class BarrierPayoff : IPathPayoff
         // path (before the log prices move on), then, once z_{k+1} is known, exp(−2 z_k z_{k+1} / variance).
         private void PathCrossingExponents(int step, ReadOnlySpan<double> logPrices)
         {
-            for (int i = 0; i < _crossing.Length; i++)
-            {
-                double variance = pathVariances!.VarianceOverStep(step, _previousLog[i]);
-                _crossing[i] = variance > 0 ? -2.0 / variance : double.NaN; // NaN: no variance, no crossing between the prices
-            }
+            pathVariances!.VariancesOverStep(step, _previousLog, _crossing);
+            TensorPrimitives.Divide(-2.0, _crossing, _crossing); // a zero variance gives −∞: no crossing between the prices
             logPrices.CopyTo(_previousLog);
         }
 
@@ -118,7 +115,8 @@ public sealed class BarrierPayoff : IPathPayoff
         {
             TensorPrimitives.Multiply(_crossing, _previous, _crossing);
             TensorPrimitives.Multiply(_crossing, _distance, _crossing);
-            for (int i = 0; i < _crossing.Length; i++) _crossing[i] = double.IsNaN(_crossing[i]) ? 0 : Math.Exp(_crossing[i]);
+            // Read only where both ends are on the live side (z_k·z_{k+1} > 0): −∞ there (no variance) gives no crossing.
+            Simd.SimdMath.Exp(_crossing, _crossing);
         }
 
         public void Complete(PathOutputs outputs)
