@@ -79,7 +79,8 @@ public sealed class LocalVolatilityStepper : IPathStepper, IStepVariance
     {
         var zero = TVec.Broadcast(0);
         var u = (x - TVec.Broadcast(lowest)) / TVec.Broadcast(spacing);
-        var node = Simd.ElementaryFunctions.Floor(TVec.Min(TVec.Max(u, zero), TVec.Broadcast(Nodes - 2))); // in [0, Nodes − 2]
+        // In [0, Nodes − 2] whatever u is (a NaN goes to 0): the gathers read no further than the row.
+        var node = Simd.ElementaryFunctions.Floor(TVec.Min(TVec.WhereGreater(u, zero, u, zero), TVec.Broadcast(Nodes - 2)));
         var left = TVec.Gather(row, node);
         var between = left + (u - node) * (TVec.Gather(row, node + TVec.Broadcast(1)) - left);
         return TVec.WhereGreater(u, zero, TVec.WhereGreater(TVec.Broadcast(Nodes - 1), u, between, TVec.Broadcast(row[^1])), TVec.Broadcast(row[0]));
