@@ -168,6 +168,7 @@ public sealed class PricingServiceTests(ServerFixture server) : IClassFixture<Se
         { "monte_carlo.backend", r => r.MonteCarlo(1024).MonteCarlo.Backend = (SimulationBackend)9 },
         { "monte_carlo.precision", r => { r.MonteCarlo(1024).MonteCarlo.Precision = SimulationPrecision.Single; r.Model = new Model { Merton = new MertonModel { JumpIntensity = 6, JumpMean = -0.03, JumpVolatility = 0.08 } }; } },
         { "monte_carlo.precision", r => r.MonteCarlo(1024).MonteCarlo.Precision = (SimulationPrecision)9 },
+        { "monte_carlo.backend", r => { r.MonteCarlo(1024).MonteCarlo.Backend = SimulationBackend.Gpu; r.MonteCarlo.Precision = SimulationPrecision.Single; } },
         { "market.inline.volatilities[0].flat", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Volatilities[0].Flat = -0.4; } },
         { "market.inline.valuation_date", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.ValuationDate = ""; } },
         { "market.inline.futures[0].quotes[0].price", r => { r.Market = new MarketSource { Inline = Requests.InlineMarket() }; r.Market.Inline.Futures[0].Quotes[0].Price = double.NaN; } },
