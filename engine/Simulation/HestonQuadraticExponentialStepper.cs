@@ -123,7 +123,8 @@ internal sealed class HestonQuadraticExponentialStepper : IPathStepper
                     var twoOverPsi = two / psi;
                     var b2 = twoOverPsi - one + TVec.Sqrt(twoOverPsi) * TVec.Sqrt(twoOverPsi - one);
                     var scale = mean / (one + b2);
-                    var z = Simd.InverseNormalCdf.Inverse(u) + TVec.Sqrt(b2);
+                    // Paths of the other branch take u = ½ here, keeping the vector off Φ⁻¹'s tail branch for them.
+                    var z = Simd.InverseNormalCdf.Inverse(TVec.WhereGreater(psi, critical, half, u)) + TVec.Sqrt(b2);
                     next = scale * z * z;
                     var oneMinus2Aa = one - two * a * scale;
                     logMoment = TVec.WhereGreater(oneMinus2Aa, zero,
