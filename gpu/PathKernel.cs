@@ -84,7 +84,6 @@ internal static class PathKernel
                         upper = t + 1 < tableEnd ? table[t + 1] : 1.0;
                     }
                 }
-                jumpStep &= count > 0; // the CPU adds jumps to vectors where some path jumps: x + 0 elsewhere, the same bits
                 if (p.Kind == (int)StepKind.AffineLog)
                 {
                     double x = step == 0 ? p.InitialLogPrice : states[before + path];

@@ -38,7 +38,7 @@ internal ref struct AffineLogStep : ISimdKernel
             {
                 var u = TVec.Load(Uniforms, i);
                 var count = PoissonThresholds.Count(u, JumpCdf, out var lower, out var upper);
-                if (TVec.AnyGreater(count, TVec.Broadcast(0))) x = PoissonThresholds.AddJumps(x, count, u, lower, upper, JumpMean, JumpVolatility);
+                x = PoissonThresholds.AddJumps(x, count, u, lower, upper, JumpMean, JumpVolatility);
             }
             x.Store(State, i);
             ElementaryFunctions.Exp(x).Store(Price, i);

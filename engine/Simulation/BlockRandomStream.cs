@@ -44,13 +44,26 @@ internal sealed class BlockRandomStream
     }
 
     /// <summary>Fills <paramref name="destination"/> with uniforms in (0, 1).</summary>
-    public void FillUniforms(Span<double> destination) => Fill(destination, normal: false);
+    public void FillUniforms(Span<double> destination)
+    {
+        Debug.Assert(destination.Length % Chunk == 0);
+        switch (SimdTiers.Current)
+        {
+            case SimdTier.Vector512: FillUniforms<SimdUInt64x512, SimdDouble512>(destination); break;
+            case SimdTier.Vector256: FillUniforms<SimdUInt64x256, SimdDouble256>(destination); break;
+            default: FillUniforms<SimdUInt64Scalar, SimdDoubleScalar>(destination); break;
+        }
+    }
 
     /// <summary>Fills <paramref name="destination"/> with independent standard normals (Box–Muller).</summary>
-    public void FillNormals(Span<double> destination) => Fill(destination, normal: true);
+    public void FillNormals(Span<double> destination)
+    {
+        var store = new StoreNormals { Destination = destination };
+        DrawNormals(destination.Length, ref store);
+    }
 
     /// <summary>
-    /// The normals <see cref="FillNormals"/> would write to [0, <paramref name="length"/>), handed to
+    /// The normals <see cref="FillNormals"/> writes to [0, <paramref name="length"/>), handed to
     /// <paramref name="consumer"/> one vector at a time, in registers (a step that uses each normal once need not
     /// write them to a buffer and read them back). Measured against the buffered loop in the quick mode's kernel anatomy
     /// (a fused GBM step ran at 5–6 cycles per path-step against 3.8 buffered on the AVX-512 EPYC): the engine's steps
@@ -74,71 +87,58 @@ internal sealed class BlockRandomStream
     {
         for (int lane = 0; lane < Lanes; lane += TBits.Count)
         {
-            var s0 = TBits.Load(_state, lane);
-            var s1 = TBits.Load(_state, Lanes + lane);
-            var s2 = TBits.Load(_state, 2 * Lanes + lane);
-            var s3 = TBits.Load(_state, 3 * Lanes + lane);
+            var (s0, s1, s2, s3) = LoadState<TBits, TDouble>(lane);
             var minusTwo = TDouble.Broadcast(-2.0);
             for (int i = lane; i < length; i += Chunk)
             {
                 var u1 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
                 var u2 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
-                var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.LogOfPositiveNormal(u1));
+                var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.LogOfPositiveNormal(u1)); // u1 ≥ 2⁻⁵⁴
                 var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
                 consumer.Take(radius * cos, i);
                 consumer.Take(radius * sin, i + Lanes);
             }
-            s0.Store(_state, lane);
-            s1.Store(_state, Lanes + lane);
-            s2.Store(_state, 2 * Lanes + lane);
-            s3.Store(_state, 3 * Lanes + lane);
+            StoreState<TBits, TDouble>(lane, s0, s1, s2, s3);
         }
     }
 
-    private void Fill(Span<double> destination, bool normal)
-    {
-        Debug.Assert(destination.Length % Chunk == 0);
-        switch (SimdTiers.Current)
-        {
-            case SimdTier.Vector512: Fill<SimdUInt64x512, SimdDouble512>(destination, normal); break;
-            case SimdTier.Vector256: Fill<SimdUInt64x256, SimdDouble256>(destination, normal); break;
-            default: Fill<SimdUInt64Scalar, SimdDoubleScalar>(destination, normal); break;
-        }
-    }
-
-    private void Fill<TBits, TDouble>(Span<double> destination, bool normal)
+    private void FillUniforms<TBits, TDouble>(Span<double> destination)
         where TBits : struct, ISimdUInt64<TBits, TDouble>
         where TDouble : struct, ISimdDouble<TDouble>
     {
         for (int lane = 0; lane < Lanes; lane += TBits.Count)
         {
-            var s0 = TBits.Load(_state, lane);
-            var s1 = TBits.Load(_state, Lanes + lane);
-            var s2 = TBits.Load(_state, 2 * Lanes + lane);
-            var s3 = TBits.Load(_state, 3 * Lanes + lane);
-            if (!normal)
-            {
-                for (int i = lane; i < destination.Length; i += Lanes)
-                    TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3)).Store(destination, i);
-            }
-            else
-            {
-                var minusTwo = TDouble.Broadcast(-2.0);
-                for (int i = lane; i < destination.Length; i += Chunk)
-                {
-                    var u1 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
-                    var u2 = TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3));
-                    var radius = TDouble.Sqrt(minusTwo * ElementaryFunctions.LogOfPositiveNormal(u1)); // u1 ≥ 2⁻⁵⁴
-                    var (sin, cos) = ElementaryFunctions.SinCosOfTurns(u2);
-                    (radius * cos).Store(destination, i);
-                    (radius * sin).Store(destination, i + Lanes);
-                }
-            }
-            s0.Store(_state, lane);
-            s1.Store(_state, Lanes + lane);
-            s2.Store(_state, 2 * Lanes + lane);
-            s3.Store(_state, 3 * Lanes + lane);
+            var (s0, s1, s2, s3) = LoadState<TBits, TDouble>(lane);
+            for (int i = lane; i < destination.Length; i += Lanes)
+                TBits.ToUniform(Next<TBits, TDouble>(ref s0, ref s1, ref s2, ref s3)).Store(destination, i);
+            StoreState<TBits, TDouble>(lane, s0, s1, s2, s3);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (TBits, TBits, TBits, TBits) LoadState<TBits, TDouble>(int lane)
+        where TBits : struct, ISimdUInt64<TBits, TDouble>
+        where TDouble : struct, ISimdDouble<TDouble> =>
+        (TBits.Load(_state, lane), TBits.Load(_state, Lanes + lane), TBits.Load(_state, 2 * Lanes + lane), TBits.Load(_state, 3 * Lanes + lane));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreState<TBits, TDouble>(int lane, TBits s0, TBits s1, TBits s2, TBits s3)
+        where TBits : struct, ISimdUInt64<TBits, TDouble>
+        where TDouble : struct, ISimdDouble<TDouble>
+    {
+        s0.Store(_state, lane);
+        s1.Store(_state, Lanes + lane);
+        s2.Store(_state, 2 * Lanes + lane);
+        s3.Store(_state, 3 * Lanes + lane);
+    }
+
+    /// <summary>The buffered consumer: each vector of normals stored where <see cref="FillNormals"/> puts it.</summary>
+    private ref struct StoreNormals : INormalConsumer
+    {
+        public Span<double> Destination;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Take<TDouble>(TDouble normals, int index) where TDouble : struct, ISimdDouble<TDouble> => normals.Store(Destination, index);
     }
 
     /// <summary>One xoshiro256+ step on every lane of the vector.</summary>

@@ -31,9 +31,7 @@ internal ref struct DriverStep : ISimdKernel
             if (!jumps) continue;
             var u = TVec.Load(Uniforms, i);
             var count = PoissonThresholds.Count(u, JumpCdf, out var lower, out var upper);
-            var j = TVec.Load(Jumps, i) + compensator;
-            if (TVec.AnyGreater(count, TVec.Broadcast(0))) j = PoissonThresholds.AddJumps(j, count, u, lower, upper, JumpMean, JumpVolatility);
-            j.Store(Jumps, i);
+            PoissonThresholds.AddJumps(TVec.Load(Jumps, i) + compensator, count, u, lower, upper, JumpMean, JumpVolatility).Store(Jumps, i);
         }
         return i;
     }

@@ -147,11 +147,7 @@ internal sealed class BlockBuffers
     public float[] SingleNormals { get; } = new float[SimulationPlan.BlockSize];
 
     /// <summary>Float state rows (single precision).</summary>
-    public Span<float> SingleState(int length)
-    {
-        if (_singleState.Length < length) _singleState = new float[length];
-        return _singleState.AsSpan(0, length);
-    }
+    public Span<float> SingleState(int length) => Grow(ref _singleState, length);
 
     public Span<double> State(int length) => Grow(ref _state, length);
 
@@ -159,9 +155,9 @@ internal sealed class BlockBuffers
 
     public Span<double> Uniforms(int length) => Grow(ref _uniforms, length);
 
-    private static Span<double> Grow(ref double[] buffer, int length)
+    private static Span<T> Grow<T>(ref T[] buffer, int length)
     {
-        if (buffer.Length < length) buffer = new double[length];
+        if (buffer.Length < length) buffer = new T[length];
         return buffer.AsSpan(0, length);
     }
 }

@@ -54,13 +54,14 @@ internal static class PoissonThresholds
     /// x + N·μ + √N·σ·z, the sum of N normal log-jumps N(μ, σ²) added to x, with z = Φ⁻¹(v) drawn from the same
     /// uniform u that gave N: given N, v = (u − F(N − 1)) / (F(N) − F(N − 1)) is uniform and independent of N, so one
     /// uniform per path and step gives both the count and the size (no jump normals drawn for the paths that do not
-    /// jump). v has about 53 + log₂ P(N) bits: z reaches ±8 standard deviations on a daily step. Call it only for
-    /// vectors where some N &gt; 0 (elsewhere x is unchanged).
+    /// jump). v has about 53 + log₂ P(N) bits: z reaches ±8 standard deviations on a daily step. A vector in which no
+    /// path jumps (most of them, on a daily step) is returned as it is, without the inverse CDF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec AddJumps<TVec>(TVec x, TVec count, TVec uniform, TVec lower, TVec upper, double jumpMean, double jumpVolatility)
         where TVec : struct, ISimdDouble<TVec>
     {
+        if (!TVec.AnyGreater(count, TVec.Broadcast(0))) return x;
         var conditional = TVec.Min((uniform - lower) / (upper - lower), TVec.Broadcast(BelowOne)); // u = F(N) gives 1
         // Paths without a jump take v = ½ (z = 0): their own v would send most jumping vectors down the tails' branch.
         var z = InverseNormalCdf.Inverse(TVec.WhereGreater(count, TVec.Broadcast(0), conditional, TVec.Broadcast(0.5)));

@@ -22,11 +22,7 @@ internal readonly struct ExerciseRule(OptionType type, double strike, double gro
 
     /// <summary>max(ω(S − K), 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TVec IntrinsicValue<TVec>(TVec price) where TVec : struct, ISimdDouble<TVec>
-    {
-        var strike = TVec.Broadcast(_strike);
-        return TVec.Max(_call ? price - strike : strike - price, TVec.Broadcast(0.0));
-    }
+    public TVec IntrinsicValue<TVec>(TVec price) where TVec : struct, ISimdDouble<TVec> => Payoffs.VanillaPayoff.Of(_call, _strike, price);
 
     /// <summary>S/K.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
